@@ -1,0 +1,35 @@
+/**
+ * Tunables shared by every front door. Defaults are the strict, documented behaviour;
+ * each option exists because a real deployment has a legitimate reason to differ.
+ */
+export interface CheckOptions {
+  /** LOG-01: minimum CloudWatch Logs retention in days (Security Hub CloudWatch.16 uses 365). */
+  readonly minLogRetentionDays: number;
+  /** LOG-01: whether a log group without `RetentionInDays` (never expires) fails. */
+  readonly failOnMissingRetention: boolean;
+  /** IAM-01: also require confused-deputy conditions on execution roles (AWS documents them for task roles). */
+  readonly requireExecutionRoleTrustConditions: boolean;
+  /** TD-14 / TD-15: extra environment variable names that must never hold plain values. */
+  readonly extraCredentialNames: readonly string[];
+  /** TD-26: allowed image registries (host names). Empty means "any registry, but credentials must be a secret". */
+  readonly allowedRegistries: readonly string[];
+  /** SVC-03: platform versions accepted besides LATEST, per OS. */
+  readonly latestPlatformVersions: { readonly linux: string; readonly windows: string };
+}
+
+export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
+  minLogRetentionDays: 365,
+  failOnMissingRetention: true,
+  requireExecutionRoleTrustConditions: false,
+  extraCredentialNames: [],
+  allowedRegistries: [],
+  latestPlatformVersions: { linux: '1.4.0', windows: '1.0.0' },
+};
+
+export function withDefaults(options: Partial<CheckOptions> = {}): CheckOptions {
+  return { ...DEFAULT_CHECK_OPTIONS, ...dropUndefined(options) };
+}
+
+function dropUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,126 @@
+import { ALL_RULES } from './catalogue';
+import { checkModel } from './engine';
+import { TemplateModel } from './model/template-model';
+import { detectCredential as detectCredentialSignal } from './rules/ecs/task-definition/credential-detector';
+
+/**
+ * Front door 3: the constructs validate their own props with the same rules that the cdk-nag
+ * pack and the CLI run on templates, by placing the prop values in a minimal synthetic template.
+ */
+
+/** A rule failure found in a construct's props. */
+export interface ConstructViolation {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly key: string;
+  readonly status: 'fail' | 'unverified';
+  readonly message: string;
+  readonly fix: string;
+}
+
+export interface ContainerCheckOptions {
+  readonly os?: 'linux' | 'windows';
+  readonly launchType?: 'FARGATE' | 'EC2';
+  /** Rules to run; defaults to every enabled task definition rule that judges a single container. */
+  readonly ruleIds?: readonly string[];
+}
+
+/** Rules that judge one container on its own (not the task, not other resources). */
+export const CONTAINER_RULE_IDS: readonly string[] = ['TD-01', 'TD-02', 'TD-03', 'TD-04', 'TD-10', 'TD-14', 'TD-15', 'TD-20', 'TD-22', 'TD-23', 'TD-24'];
+
+/** Rules that judge IAM statements on their own. */
+export const STATEMENT_RULE_IDS: readonly string[] = ['IAM-04', 'IAM-05', 'IAM-06', 'IAM-07', 'IAM-08', 'IAM-09', 'IAM-10', 'IAM-11', 'IAM-12'];
+
+const SYNTHETIC_TASK = 'TaskDefinition';
+const SYNTHETIC_ROLE = 'Role';
+const SYNTHETIC_POLICY = 'Policy';
+
+/**
+ * Checks one CloudFormation-shaped container definition (PascalCase keys). Pass values through
+ * `Stack.of(scope).resolve(...)` first so tokens become intrinsics the rules understand.
+ */
+export function checkContainerDefinition(container: unknown, options: ContainerCheckOptions = {}): ConstructViolation[] {
+  const windows = options.os === 'windows';
+  const template = {
+    Resources: {
+      [SYNTHETIC_TASK]: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Properties: {
+          RequiresCompatibilities: [options.launchType ?? 'FARGATE'],
+          NetworkMode: 'awsvpc',
+          RuntimePlatform: { OperatingSystemFamily: windows ? 'WINDOWS_SERVER_2022_CORE' : 'LINUX' },
+          ContainerDefinitions: [container],
+        },
+      },
+    },
+  };
+  return run(template, options.ruleIds ?? CONTAINER_RULE_IDS);
+}
+
+export interface StatementCheckOptions {
+  /** Which role the statements are attached to: the task role (application) or the execution role (platform). */
+  readonly roleKind: 'task' | 'execution';
+  /** Rules to run; defaults to every rule that judges IAM statements on their own. */
+  readonly ruleIds?: readonly string[];
+}
+
+/**
+ * Checks CloudFormation-shaped IAM statements as if they were attached (as an `AWS::IAM::Policy`)
+ * to an ECS task role or execution role.
+ */
+export function checkPolicyStatements(statements: unknown[], options: StatementCheckOptions): ConstructViolation[] {
+  const template = {
+    Resources: {
+      [SYNTHETIC_ROLE]: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          },
+        },
+      },
+      [SYNTHETIC_POLICY]: {
+        Type: 'AWS::IAM::Policy',
+        Properties: {
+          PolicyName: 'ConstructPolicy',
+          PolicyDocument: { Version: '2012-10-17', Statement: statements },
+          Roles: [{ Ref: SYNTHETIC_ROLE }],
+        },
+      },
+      [SYNTHETIC_TASK]: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Properties: {
+          RequiresCompatibilities: ['FARGATE'],
+          NetworkMode: 'awsvpc',
+          [options.roleKind === 'task' ? 'TaskRoleArn' : 'ExecutionRoleArn']: { 'Fn::GetAtt': [SYNTHETIC_ROLE, 'Arn'] },
+          ContainerDefinitions: [],
+        },
+      },
+    },
+  };
+  return run(template, options.ruleIds ?? STATEMENT_RULE_IDS, [SYNTHETIC_POLICY]);
+}
+
+/** Renders violations as a synth-time error message that names the construct and the fixes. */
+export function describeViolations(constructPath: string, violations: readonly ConstructViolation[]): string {
+  const lines = violations.map((v) => {
+    const what = v.status === 'unverified' ? 'cannot be verified' : 'fails';
+    return `  - [${v.ruleId}] ${v.title}${v.key ? ` (${v.key})` : ''} ${what}: ${v.message}\n    Fix: ${v.fix}`;
+  });
+  return `${constructPath}: ${violations.length} hardening check(s) failed:\n${lines.join('\n')}`;
+}
+
+/** TD-15's detector, for inputs that are not CloudFormation (Dockerfile ENV/ARG lines). */
+export function detectCredential(name: string, value: string | undefined): { reason: string } | undefined {
+  return detectCredentialSignal(name, value);
+}
+
+function run(template: object, ruleIds: readonly string[], onlyResources?: readonly string[]): ConstructViolation[] {
+  const wanted = new Set(ruleIds);
+  const rules = ALL_RULES.filter((r) => wanted.has(r.id));
+  const result = checkModel(new TemplateModel(template), rules);
+  return result.findings
+    .filter((f) => !onlyResources || onlyResources.includes(f.resource.logicalId))
+    .map((f) => ({ ruleId: f.ruleId, title: f.title, key: f.key, status: f.status, message: f.message, fix: f.fix }));
+}

@@ -1,0 +1,136 @@
+/**
+ * Decides whether a plain environment variable (or a Dockerfile ENV/ARG) carries a credential.
+ *
+ * Name and value are weighed together: `DB_PASSWORD=hunter2` is a credential,
+ * `MAX_PASSWORD_LENGTH=64` and `TOKEN_TTL_SECONDS=300` are settings. A value that is a
+ * credential by its shape (an AWS access key id, a PEM private key, a URL with a password,
+ * a well-known token format) is flagged under any name. The detector never returns the value.
+ */
+
+export interface CredentialSignal {
+  /** Which pattern matched, safe to print (never contains the value). */
+  readonly reason: string;
+}
+
+/** Names that ECS and Security Hub (ECS.8) treat as credentials whatever their value. */
+export const ALWAYS_CREDENTIAL_NAMES: readonly string[] = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'ECS_ENGINE_AUTH_DATA'];
+
+/** Words that make a variable name credential-like. Matched as whole `_`-separated words (or camelCase parts). */
+const CREDENTIAL_WORDS = ['PASSWORD', 'PASSWD', 'PWD', 'PASS', 'SECRET', 'TOKEN', 'APIKEY', 'PASSPHRASE', 'CREDENTIAL', 'CREDENTIALS', 'PRIVATEKEY', 'ACCESSKEY', 'AUTHKEY', 'SIGNINGKEY', 'ENCRYPTIONKEY', 'CLIENTSECRET', 'DSN'];
+/** Two-word credential phrases (after splitting), e.g. API_KEY, PRIVATE_KEY. */
+const CREDENTIAL_PHRASES = [['API', 'KEY'], ['PRIVATE', 'KEY'], ['ACCESS', 'KEY'], ['SECRET', 'KEY'], ['AUTH', 'KEY'], ['SIGNING', 'KEY'], ['ENCRYPTION', 'KEY'], ['MASTER', 'KEY'], ['LICENSE', 'KEY'], ['CONNECTION', 'STRING']];
+
+/**
+ * Words that turn a credential-like name into a setting about the credential
+ * (`TOKEN_TTL_SECONDS`, `PASSWORD_MIN_LENGTH`, `SECRET_ARN`). The value must then also look
+ * like a setting for the variable to pass.
+ */
+const SETTING_WORDS = new Set([
+  'LENGTH', 'LEN', 'MIN', 'MAX', 'TTL', 'TIMEOUT', 'SECONDS', 'SECS', 'SEC', 'MINUTES', 'MINS', 'HOURS', 'DAYS', 'MS', 'MILLIS',
+  'EXPIRY', 'EXPIRES', 'EXPIRATION', 'LIFETIME', 'DURATION', 'INTERVAL', 'AGE', 'TYPE', 'ENABLED', 'DISABLED', 'ENABLE', 'DISABLE',
+  'REQUIRED', 'FILE', 'PATH', 'DIR', 'ARN', 'NAME', 'ID', 'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'HEADER', 'FIELD', 'PARAM',
+  'PARAMETER', 'POLICY', 'ROTATION', 'COUNT', 'SIZE', 'LIMIT', 'VERSION', 'ALGORITHM', 'ALG', 'ISSUER', 'AUDIENCE', 'REGION',
+  'PREFIX', 'SUFFIX', 'STORE', 'PROVIDER', 'MODE', 'FORMAT', 'ROUNDS', 'COST', 'STRENGTH', 'COMPLEXITY', 'HISTORY', 'RESET',
+  'REFRESH', 'RETRIES', 'ATTEMPTS', 'BUCKET', 'LOCATION', 'SOURCE', 'KIND', 'SCOPE', 'SCOPES', 'CACHE', 'STAGE', 'KEYS',
+]);
+
+const VALUE_PATTERNS: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
+  { reason: 'an AWS access key id (AKIA…/ASIA…)', pattern: /(^|[^A-Z0-9])(AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}([^A-Z0-9]|$)/ },
+  { reason: 'a PEM private key block', pattern: /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/ },
+  { reason: 'a URL with an embedded password (scheme://user:password@host)', pattern: /^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@[^\s]+/i },
+  { reason: 'a CloudFormation dynamic reference to a secret ({{resolve:secretsmanager|ssm-secure:…}}), resolved into plain text', pattern: /\{\{resolve:(secretsmanager|ssm-secure):/ },
+  { reason: 'a GitHub token', pattern: /^(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}$|^github_pat_[A-Za-z0-9_]{40,}$/ },
+  { reason: 'a Slack token', pattern: /^xox[abprs]-[A-Za-z0-9-]{10,}$/ },
+  { reason: 'a Stripe live key', pattern: /^(sk|rk)_live_[A-Za-z0-9]{16,}$/ },
+  { reason: 'a Google API key', pattern: /^AIza[0-9A-Za-z_-]{35}$/ },
+  { reason: 'a GitLab token', pattern: /^glpat-[A-Za-z0-9_-]{20,}$/ },
+  { reason: 'a JSON Web Token', pattern: /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/ },
+];
+
+/** Checks a name and (optional) literal value. `value` undefined means "not known" (only the name is judged). */
+export function detectCredential(name: string, value: string | undefined, extraNames: readonly string[] = []): CredentialSignal | undefined {
+  const upperName = name.toUpperCase();
+  if ([...ALWAYS_CREDENTIAL_NAMES, ...extraNames.map((n) => n.toUpperCase())].includes(upperName)) {
+    return { reason: `the name ${name} is reserved for credentials` };
+  }
+  if (value !== undefined) {
+    const byShape = VALUE_PATTERNS.find((p) => p.pattern.test(value.trim()));
+    if (byShape) return { reason: `the value is ${byShape.reason}` };
+  }
+
+  const words = nameWords(name);
+  const credentialWord = findCredentialWord(words);
+  if (!credentialWord) {
+    return value !== undefined && looksLikeGeneratedSecret(value) && !looksLikeSetting(value)
+      ? { reason: 'the value is a long, high-entropy string (a generated key or password)' }
+      : undefined;
+  }
+  if (value === undefined) return { reason: `the name contains ${credentialWord}` };
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined; // an empty value leaks nothing
+  const isSetting = words.some((w) => SETTING_WORDS.has(w));
+  if (isSetting && looksLikeSetting(trimmed)) return undefined;
+  if (!isSetting && looksLikeReference(trimmed)) return undefined;
+  return { reason: `the name contains ${credentialWord} and the value is not a setting or a reference` };
+}
+
+/** Splits `dbPassword`, `DB_PASSWORD`, `db-password`, `db.password` into upper-case words. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toUpperCase());
+}
+
+function findCredentialWord(words: string[]): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    if (CREDENTIAL_WORDS.includes(words[i])) return words[i];
+    for (const [first, second] of CREDENTIAL_PHRASES) {
+      if (words[i] === first && words[i + 1] === second) return `${first}_${second}`;
+    }
+  }
+  return undefined;
+}
+
+/** Numbers, durations, booleans, sizes, short lower-case enum words, ARNs, paths and credential-free URLs. */
+function looksLikeSetting(value: string): boolean {
+  return (
+    /^-?\d+(\.\d+)?\s*(ms|s|sec|secs|seconds|m|min|mins|minutes|h|hr|hours|d|days|w|weeks|k|kb|mb|gb|kib|mib|gib|%)?$/i.test(value) ||
+    /^P(\d+[YMWD])*(T(\d+[HMS])+)?$/.test(value) || // ISO-8601 duration
+    /^(true|false|yes|no|on|off|enabled|disabled|required|optional|none)$/i.test(value) ||
+    /^[a-z][a-z0-9_-]{0,23}$/.test(value) || // enum-like word: bearer, jwt, hs256, sha-256
+    /^[A-Z][A-Za-z0-9]{0,15}$/.test(value) && !/\d/.test(value) || // Bearer, Basic
+    looksLikeReference(value)
+  );
+}
+
+/** Where a secret lives rather than the secret itself: ARNs, file paths, names of parameters, credential-free URLs. */
+function looksLikeReference(value: string): boolean {
+  return (
+    /^arn:aws[a-z-]*:(secretsmanager|ssm|kms|iam|s3):/.test(value) ||
+    /^(\/[\w.@-]+)+\/?$/.test(value) || // /run/secrets/db, /app/config/token
+    /^[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+(:\d+)?(\/\S*)?$/i.test(value) // https://auth.example.com/token
+  );
+}
+
+/** A long token with high character entropy and mixed character classes: a generated key or password. */
+export function looksLikeGeneratedSecret(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 32 || /\s/.test(v) || looksLikeReference(v)) return false;
+  if (/^[0-9a-f]+$/i.test(v) || /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(v)) return false; // hex digests, UUIDs
+  if (/^[\w.-]+(\/[\w.-]+)+(:[\w.-]+)?(@sha256:[0-9a-f]{64})?$/.test(v)) return false; // image references
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(v)).length;
+  return classes === 3 && shannonEntropy(v) >= 4.2;
+}
+
+function shannonEntropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let entropy = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
