@@ -37,6 +37,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'tsx@^4.23.15',
     'fast-check@^4.10.2',
     'ajv@^8.20.0',
+    '@microsoft/jest-sarif@1.0.0-beta.0',
+    '@types/sarif@^2.1.7',
     '@cdklabs/cdk-validator-cfnguard@0.0.62',
     '@stryker-mutator/core@9.6.1',
     '@stryker-mutator/jest-runner@9.6.1',
