@@ -1,0 +1,70 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+
+/** One IAM statement attached to a role, CloudFormation-shaped, with where it lives. */
+export interface AttachedStatement {
+  /** The policy resource holding the statement (where exemptions are recorded). */
+  readonly policy: CfnResource;
+  /** Position of the statement in its policy document. */
+  readonly index: number;
+  /** The statement with CDK tokens resolved to CloudFormation intrinsics. */
+  readonly statement: Record<string, unknown>;
+}
+
+/** What is attached to a role, resolved for checking. */
+export interface AttachedPolicies {
+  readonly statements: AttachedStatement[];
+  /** Managed policy ARNs whose statements are not in this stack (AWS managed or imported). */
+  readonly opaqueManagedPolicies: unknown[];
+}
+
+/**
+ * Every statement attached to `role` within its stack: inline policies (`AWS::IAM::Policy`,
+ * including the role's DefaultPolicy that grants write to) and customer managed policies
+ * defined in the stack, whether attached from the policy side (`Roles`) or the role side
+ * (`ManagedPolicyArns`). Call it at validation time, when all grants have been made.
+ */
+export function attachedPolicies(role: iam.Role): AttachedPolicies {
+  const stack = Stack.of(role);
+  const cfnRole = role.node.defaultChild as iam.CfnRole;
+  const roleRef = JSON.stringify(stack.resolve(cfnRole.ref));
+  const policies = stack.node.findAll().filter(CfnResource.isCfnResource)
+    .filter(r => r.cfnResourceType === 'AWS::IAM::Policy' || r.cfnResourceType === 'AWS::IAM::ManagedPolicy');
+  const statements: AttachedStatement[] = [];
+  const seen = new Set<CfnResource>();
+  const collect = (policy: CfnResource) => {
+    if (seen.has(policy)) return;
+    seen.add(policy);
+    const doc = stack.resolve((policy as iam.CfnPolicy | iam.CfnManagedPolicy).policyDocument) as { Statement?: unknown[] } | undefined;
+    (doc?.Statement ?? []).forEach((statement, index) =>
+      statements.push({ policy, index, statement: statement as Record<string, unknown> }));
+  };
+  for (const policy of policies) {
+    const roles = stack.resolve((policy as iam.CfnPolicy | iam.CfnManagedPolicy).roles) as unknown[] | undefined;
+    if ((roles ?? []).some(r => JSON.stringify(r) === roleRef)) collect(policy);
+  }
+  const opaqueManagedPolicies: unknown[] = [];
+  const managedArns = (stack.resolve(cfnRole.managedPolicyArns) as unknown[] | undefined) ?? [];
+  for (const arn of managedArns) {
+    const local = policies.find(p => p.cfnResourceType === 'AWS::IAM::ManagedPolicy' &&
+      JSON.stringify(stack.resolve(p.ref)) === JSON.stringify(arn));
+    if (local) collect(local); else opaqueManagedPolicies.push(arn);
+  }
+  return { statements, opaqueManagedPolicies };
+}
+
+/** A short human label for a statement: Sid or position, plus its actions and resources. */
+export function describeStatement(attached: AttachedStatement): string {
+  const s = attached.statement;
+  const where = typeof s.Sid === 'string' && s.Sid ? `Sid '${s.Sid}'` : `#${attached.index} of ${attached.policy.node.path}`;
+  const list = (v: unknown) => JSON.stringify(v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+  const action = s.Action !== undefined ? `Action ${list(s.Action)}` : `NotAction ${list(s.NotAction)}`;
+  const resource = s.Resource !== undefined ? `Resource ${list(s.Resource)}` : `NotResource ${list(s.NotResource)}`;
+  return `statement ${where} (${s.Effect} ${action} on ${resource})`;
+}
+
+/** The actions a statement names (Action or NotAction), as strings. */
+export function statementActions(statement: Record<string, unknown>): string[] {
+  const raw = statement.Action ?? statement.NotAction;
+  return (Array.isArray(raw) ? raw : [raw]).filter((a): a is string => typeof a === 'string');
+}

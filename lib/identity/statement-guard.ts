@@ -1,0 +1,80 @@
+import { AttachedStatement, describeStatement, statementActions } from './attached-statements';
+import { ConstructViolation } from '../checks/construct-validation';
+
+/** The rule functions shared with the cdk-nag pack and the CLI, as the guard calls them. */
+export type StatementChecker = (statements: unknown[], options: { roleKind: 'task' | 'execution' }) => ConstructViolation[];
+
+/** An explicit, reasoned acceptance of a statement that the checks reject. */
+export interface StatementAcceptance {
+  readonly sid?: string;
+  readonly action?: string;
+  readonly ruleId?: string;
+  readonly reason: string;
+}
+
+/** A violation that was accepted, to be recorded as an exemption on the policy resource. */
+export interface AcceptedViolation {
+  readonly attached: AttachedStatement;
+  readonly violation: ConstructViolation;
+  readonly acceptance: StatementAcceptance;
+}
+
+/** The outcome of guarding a role's statements. */
+export interface GuardResult {
+  /** One error message per rejected statement, naming the statement and the fixes. */
+  readonly errors: string[];
+  readonly accepted: AcceptedViolation[];
+  /** Acceptances that matched no violating statement (likely stale or mistyped). */
+  readonly unusedAcceptances: StatementAcceptance[];
+}
+
+/**
+ * Checks each statement on its own (so every finding is tied to one statement) and splits the
+ * findings into rejected and explicitly accepted ones.
+ */
+export function guardStatements(
+  constructPath: string,
+  statements: readonly AttachedStatement[],
+  acceptances: readonly StatementAcceptance[],
+  roleKind: 'task' | 'execution',
+  check: StatementChecker,
+): GuardResult {
+  const errors: string[] = [];
+  const accepted: AcceptedViolation[] = [];
+  const used = new Set<StatementAcceptance>();
+  for (const attached of statements) {
+    const violations = check([attached.statement], { roleKind });
+    const rejected: ConstructViolation[] = [];
+    for (const violation of violations) {
+      const acceptance = acceptances.find(a => matches(a, attached, violation));
+      if (acceptance) {
+        used.add(acceptance);
+        accepted.push({ attached, violation, acceptance });
+      } else {
+        rejected.push(violation);
+      }
+    }
+    if (rejected.length > 0) {
+      errors.push(rejectionMessage(constructPath, attached, rejected));
+    }
+  }
+  return { errors, accepted, unusedAcceptances: acceptances.filter(a => !used.has(a)) };
+}
+
+function matches(acceptance: StatementAcceptance, attached: AttachedStatement, violation: ConstructViolation): boolean {
+  if (acceptance.ruleId !== undefined && acceptance.ruleId !== violation.ruleId) return false;
+  if (acceptance.sid !== undefined) return attached.statement.Sid === acceptance.sid;
+  if (acceptance.action !== undefined) return statementActions(attached.statement).includes(acceptance.action);
+  return false;
+}
+
+function rejectionMessage(constructPath: string, attached: AttachedStatement, violations: ConstructViolation[]): string {
+  const sid = typeof attached.statement.Sid === 'string' && attached.statement.Sid ? attached.statement.Sid : undefined;
+  const selector = sid ? `sid: '${sid}'` : `action: '${statementActions(attached.statement)[0] ?? '<action>'}'`;
+  return (
+    `${describeStatement(attached)} is not allowed on a task role.\n` +
+    violations.map(v => `  - [${v.ruleId}] ${v.title}${v.key ? ` (${v.key})` : ''}: ${v.message}\n    Fix: ${v.fix}`).join('\n') +
+    `\n  Grant specific actions on specific ARNs instead. If this statement is really intended, acknowledge it on ${constructPath}: ` +
+    `taskRole.acknowledgeStatement({ ${selector}, reason: '<why, who approved, until when>' }).`
+  );
+}
