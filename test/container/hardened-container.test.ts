@@ -1,0 +1,337 @@
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { EXEMPTIONS_METADATA_KEY } from '../../lib/audit/exemption';
+import { EncryptedLogGroup } from '../../lib/container/encrypted-log-group';
+import { HardenedContainer } from '../../lib/container/hardened-container';
+import { HardenedContainerOptions, WritablePathStorage } from '../../lib/container/hardened-container-options';
+import { HardenedImage } from '../../lib/container/hardened-image';
+import { HardenedExecutionRole } from '../../lib/identity/hardened-execution-role';
+import { ContainerSecret } from '../../lib/secrets/container-secret';
+
+const FIXTURES = path.join(__dirname, 'fixtures');
+
+interface Harness {
+  readonly stack: Stack;
+  readonly taskDefinition: ecs.FargateTaskDefinition;
+  readonly container: HardenedContainer;
+}
+
+function harness(options: Partial<HardenedContainerOptions> = {}): Harness {
+  const stack = new Stack(new App(), 'ContainerStack', { env: { account: '111111111111', region: 'eu-west-1' } });
+  const executionRole = new HardenedExecutionRole(stack, 'ExecutionRole');
+  const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task', {
+    cpu: 256, memoryLimitMiB: 512, executionRole: executionRole._claimFor(stack),
+  });
+  const logGroup = new EncryptedLogGroup(stack, 'Logs').logGroup;
+  const repository = ecr.Repository.fromRepositoryName(stack, 'Repo', 'payments');
+  const container = new HardenedContainer(taskDefinition, 'web', {
+    taskDefinition,
+    executionRole,
+    logGroup,
+    image: HardenedImage.fromEcrRepository(repository, 'v1'),
+    user: '1000:1000',
+    ...options,
+  });
+  return { stack, taskDefinition, container };
+}
+
+const synth = (options: Partial<HardenedContainerOptions> = {}) => Template.fromStack(harness(options).stack);
+
+function containerProps(template: Template): Record<string, any> {
+  const [taskDefinition] = Object.values(template.findResources('AWS::ECS::TaskDefinition'));
+  return taskDefinition.Properties.ContainerDefinitions[0];
+}
+
+function exemptions(template: Template): unknown[] {
+  const [taskDefinition] = Object.values(template.findResources('AWS::ECS::TaskDefinition'));
+  return taskDefinition.Metadata?.[EXEMPTIONS_METADATA_KEY] ?? [];
+}
+
+describe('HardenedContainer defaults', () => {
+  const template = synth({
+    environment: { LOG_LEVEL: 'debug', TOKEN_TTL_SECONDS: '300', MAX_PASSWORD_LENGTH: '64' },
+    writablePaths: [
+      { containerPath: '/tmp' },
+      { containerPath: '/app/cache', sizeMiB: 32 },
+      { containerPath: '/var/spool/app', storage: WritablePathStorage.EPHEMERAL_VOLUME },
+    ],
+    portMappings: [{ containerPort: 8080 }],
+  });
+  const container = containerProps(template);
+
+  test('runs as the given non-root user on a read-only root filesystem, never privileged', () => {
+    expect(container.User).toBe('1000:1000');
+    expect(container.ReadonlyRootFilesystem).toBe(true);
+    expect(container.Privileged).toBeUndefined();
+  });
+
+  test('drops all capabilities and runs an init process', () => {
+    expect(container.LinuxParameters.Capabilities).toEqual({ Drop: ['ALL'] });
+    expect(container.LinuxParameters.InitProcessEnabled).toBe(true);
+  });
+
+  test('has a hard memory limit: the task memory when it is the only container', () => {
+    expect(container.Memory).toBe(512);
+  });
+
+  test('logs with awslogs to the dedicated log group in non-blocking mode with a buffer', () => {
+    expect(container.LogConfiguration).toEqual({
+      LogDriver: 'awslogs',
+      Options: {
+        'awslogs-group': { Ref: expect.stringMatching(/^Logs/) },
+        'awslogs-stream-prefix': 'web',
+        'awslogs-region': 'eu-west-1',
+        'mode': 'non-blocking',
+        'max-buffer-size': '26214400b',
+      },
+    });
+  });
+
+  test('mounts tmpfs writable paths (default 64 MiB, nosuid, nodev)', () => {
+    expect(container.LinuxParameters.Tmpfs).toEqual([
+      { ContainerPath: '/tmp', Size: 64, MountOptions: ['nosuid', 'nodev'] },
+      { ContainerPath: '/app/cache', Size: 32, MountOptions: ['nosuid', 'nodev'] },
+    ]);
+  });
+
+  test('mounts ephemeral-storage writable paths as task volumes', () => {
+    expect(container.MountPoints).toEqual([{ ContainerPath: '/var/spool/app', SourceVolume: 'web-var-spool-app', ReadOnly: false }]);
+    template.hasResourceProperties('AWS::ECS::TaskDefinition', { Volumes: [{ Name: 'web-var-spool-app' }] });
+  });
+
+  test('passes ordinary settings whose names mention credentials', () => {
+    expect(container.Environment).toEqual([
+      { Name: 'LOG_LEVEL', Value: 'debug' },
+      { Name: 'TOKEN_TTL_SECONDS', Value: '300' },
+      { Name: 'MAX_PASSWORD_LENGTH', Value: '64' },
+    ]);
+  });
+
+  test('grants the execution role exactly ECR pull on the repository and log delivery on the log group', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const statements = policies.flatMap((p: any) => p.Properties.PolicyDocument.Statement);
+    expect(statements.map((s: any) => s.Action)).toEqual([
+      'ecr:GetAuthorizationToken',
+      ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+      ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    ]);
+    expect(statements[1].Resource).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ecr:eu-west-1:111111111111:repository/payments']] });
+    expect(statements[2].Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Logs/), 'Arn'] });
+  });
+
+  test('records no exemption', () => {
+    expect(exemptions(template)).toEqual([]);
+  });
+});
+
+describe('HardenedContainer secrets', () => {
+  test('injects secrets with exact ValueFrom and exact read grants', () => {
+    const h = harnessWithSecret();
+    const template = Template.fromStack(h.stack);
+    const container = containerProps(template);
+    expect(container.Secrets).toEqual([{ Name: 'DB_PASSWORD', ValueFrom: { 'Fn::Join': ['', [{ Ref: expect.stringMatching(/^DbSecret/) }, ':password::']] } }]);
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p: any) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'secretsmanager:GetSecretValue' }));
+    expect(JSON.stringify(statements)).not.toMatch(/DescribeSecret/);
+  });
+
+  function harnessWithSecret(): Harness {
+    const stack = new Stack(new App(), 'SecretStack');
+    const executionRole = new HardenedExecutionRole(stack, 'ExecutionRole');
+    const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task', { executionRole: executionRole._claimFor(stack) });
+    const secret = new secretsmanager.Secret(stack, 'DbSecret');
+    const container = new HardenedContainer(taskDefinition, 'web', {
+      taskDefinition,
+      executionRole,
+      logGroup: new EncryptedLogGroup(stack, 'Logs').logGroup,
+      image: HardenedImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+      user: '101:101',
+      secrets: { DB_PASSWORD: ContainerSecret.fromSecretsManager(secret, { field: 'password' }) },
+    });
+    return { stack, taskDefinition, container };
+  }
+});
+
+describe('HardenedContainer rejects credentials in plain environment variables', () => {
+  test.each([
+    ['DB_PASSWORD', 'hunter2'],
+    ['AWS_SECRET_ACCESS_KEY', 'anything'],
+    ['REGION_HINT', 'AKIAIOSFODNN7EXAMPLE'],
+  ])('%s fails synth with the construct path and a pointer to `secrets`', (name, value) => {
+    const error = synthError({ environment: { [name]: value } });
+    expect(error).toMatch(/ContainerStack\/Task\/web/);
+    expect(error).toMatch(/TD-1[45]/);
+    expect(error).toMatch(/`secrets`/);
+    expect(error).not.toContain(value === 'anything' ? 'anything:' : value); // never echo the credential
+  });
+
+  test('an explicit, reasoned exemption lets a false positive through and is recorded', () => {
+    const reason = 'PUBLIC_TOKEN is the public Mapbox token shipped to browsers (SEC-88)';
+    const template = synth({
+      environment: { PUBLIC_TOKEN: 'pk.eyJ1IjoiZXhhbXBsZSJ9' },
+      exemptions: { allowPlaintextEnvironment: { names: ['PUBLIC_TOKEN'], reason } },
+    });
+    expect(exemptions(template)).toEqual(expect.arrayContaining([
+      { option: 'allowPlaintextEnvironment', rule: 'TD-15', finding: 'Container::web', reason },
+    ]));
+  });
+});
+
+describe('HardenedContainer rejects root users', () => {
+  test.each(['root', '0', '0:0', 'root:root', 'ROOT', 'ContainerAdministrator', 'containeradministrator'])(
+    'user %s fails synth with the path and the fix', (user) => {
+      const error = synthError({ user });
+      expect(error).toMatch(/ContainerStack\/Task\/web/);
+      expect(error).toMatch(/TD-0[34]/);
+      expect(error).toMatch(/Fix:/);
+    });
+
+  test('an empty user is rejected at construction', () => {
+    expect(() => harness({ user: ' ' })).toThrow(/ContainerStack\/Task\/web: user is empty.*Fix/);
+  });
+
+  test('allowRootUser is the only way to run as root, and it is recorded', () => {
+    const reason = 'Legacy image binds port 80 as root until APP-311 ships (2027-01)';
+    const template = synth({ user: 'root', exemptions: { allowRootUser: { reason } } });
+    expect(containerProps(template).User).toBe('root');
+    expect(exemptions(template)).toEqual([{ option: 'allowRootUser', rule: 'TD-03', finding: 'Container::web', reason }]);
+  });
+});
+
+describe('HardenedContainer exemptions', () => {
+  test('allowWritableRootFilesystem turns the read-only root off and is recorded', () => {
+    const reason = 'Vendor agent writes under /opt/vendor, ticket SEC-123, until 2027-01';
+    const template = synth({ exemptions: { allowWritableRootFilesystem: { reason } } });
+    expect(containerProps(template).ReadonlyRootFilesystem).toBe(false);
+    expect(exemptions(template)).toEqual([{ option: 'allowWritableRootFilesystem', rule: 'TD-02', finding: 'Container::web', reason }]);
+  });
+
+  test('addCapabilities adds capabilities back after Drop ALL and is recorded', () => {
+    const reason = 'Binds port 443 directly for the mTLS terminator (NET-7)';
+    const template = synth({ exemptions: { addCapabilities: { capabilities: [ecs.Capability.NET_BIND_SERVICE], reason } } });
+    expect(containerProps(template).LinuxParameters.Capabilities).toEqual({ Add: ['NET_BIND_SERVICE'], Drop: ['ALL'] });
+    expect(exemptions(template)).toEqual([{ option: 'addCapabilities', rule: 'TD-20', finding: 'Container::web', reason }]);
+  });
+
+  test('allowBlockingLogMode switches awslogs to blocking and is recorded', () => {
+    const reason = 'Audit trail: no log line may be dropped (PCI 10.2)';
+    const template = synth({ exemptions: { allowBlockingLogMode: { reason } } });
+    expect(containerProps(template).LogConfiguration.Options.mode).toBe('blocking');
+    expect(containerProps(template).LogConfiguration.Options['max-buffer-size']).toBeUndefined();
+    expect(exemptions(template)).toEqual([{ option: 'allowBlockingLogMode', rule: 'TD-12', finding: 'Container::web', reason }]);
+  });
+
+  test('an exemption without a real reason fails with the path', () => {
+    expect(() => harness({ exemptions: { allowWritableRootFilesystem: { reason: '' } } }))
+      .toThrow(/ContainerStack\/Task.*allowWritableRootFilesystem.*reason/);
+  });
+});
+
+describe('HardenedContainer checks its final rendering', () => {
+  test('an escape-hatch override that makes the container privileged fails synth', () => {
+    const h = harness();
+    (h.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition).addPropertyOverride('ContainerDefinitions.0.Privileged', true);
+    expect(() => Template.fromStack(h.stack)).toThrow(/ContainerStack\/Task\/web[\s\S]*TD-01/);
+  });
+
+  test('a credential added after construction fails synth', () => {
+    const h = harness();
+    h.container.addEnvironment('STRIPE_API_KEY', 'sk_live_0123456789abcdefABCDEF');
+    expect(() => Template.fromStack(h.stack)).toThrow(/ContainerStack\/Task\/web[\s\S]*`secrets`/);
+  });
+});
+
+describe('HardenedContainer writable paths and memory', () => {
+  test('tmpfs larger than the memory limit is rejected with the fix', () => {
+    expect(() => harness({ memoryLimitMiB: 128, writablePaths: [{ containerPath: '/tmp', sizeMiB: 128 }] }))
+      .toThrow(/ContainerStack\/Task\/web: the tmpfs writable paths take 128 MiB.*Fix: shrink sizeMiB/);
+  });
+
+  test('a relative path is rejected', () => {
+    expect(() => harness({ writablePaths: [{ containerPath: 'tmp' }] })).toThrow(/writable path 'tmp' is not absolute/);
+  });
+
+  test('a duplicated path is rejected', () => {
+    expect(() => harness({ writablePaths: [{ containerPath: '/tmp' }, { containerPath: '/tmp' }] })).toThrow(/listed twice/);
+  });
+
+  test('the main container gets the task memory left over by sidecars with explicit limits', () => {
+    const h = harness();
+    new HardenedContainer(h.taskDefinition, 'proxy', {
+      taskDefinition: h.taskDefinition,
+      executionRole: HardenedExecutionRoleOf(h),
+      logGroup: (h.stack.node.findChild('Logs') as EncryptedLogGroup).logGroup,
+      image: HardenedImage.fromRegistry('public.ecr.aws/envoy/envoy:v1.31'),
+      user: '101',
+      memoryLimitMiB: 128,
+    });
+    const template = Template.fromStack(h.stack);
+    const [td] = Object.values(template.findResources('AWS::ECS::TaskDefinition'));
+    expect(td.Properties.ContainerDefinitions.map((c: any) => [c.Name, c.Memory])).toEqual([['web', 384], ['proxy', 128]]);
+  });
+});
+
+describe('HardenedContainer asset images', () => {
+  test('a Dockerfile that bakes in a credential fails synth, naming the line and the fix', () => {
+    expect(() => harness({ image: HardenedImage.fromAsset(path.join(FIXTURES, 'credential-dockerfile')) }))
+      .toThrow(/ContainerStack\/Task\/web: the image build bakes credential-looking variables[\s\S]*line 3: ENV DB_PASSWORD[\s\S]*`secrets`/);
+  });
+
+  test('the error never repeats the credential value', () => {
+    expect(() => harness({ image: HardenedImage.fromAsset(path.join(FIXTURES, 'credential-dockerfile')) }))
+      .toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+  });
+
+  test('a credential-looking build argument fails synth', () => {
+    const image = HardenedImage.fromAsset(path.join(FIXTURES, 'clean-dockerfile'), { buildArgs: { NPM_TOKEN: 'npm_Abcdefghijklmnopqrstuvwxyz0123456789' } });
+    expect(() => harness({ image })).toThrow(/build argument NPM_TOKEN/);
+  });
+
+  test('a clean Dockerfile builds, and the execution role may pull from the asset repository only', () => {
+    const template = synth({ image: HardenedImage.fromAsset(path.join(FIXTURES, 'clean-dockerfile')) });
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p: any) => p.Properties.PolicyDocument.Statement);
+    const pull = statements.find((s: any) => Array.isArray(s.Action) && s.Action.includes('ecr:BatchGetImage'));
+    expect(JSON.stringify(pull.Resource)).toMatch(/repository\/cdk-hnb659fds-container-assets/);
+  });
+
+  test('allowDockerfileVariables exempts a named variable and records it', () => {
+    const reason = 'DB_PASSWORD in this image is a dummy for the local test database (DEV-4)';
+    const template = synth({
+      image: HardenedImage.fromAsset(path.join(FIXTURES, 'credential-dockerfile')),
+      exemptions: { allowDockerfileVariables: { names: ['DB_PASSWORD'], reason } },
+    });
+    expect(exemptions(template)).toEqual([{ option: 'allowDockerfileVariables', rule: 'TD-15', finding: 'Container::web', reason }]);
+  });
+});
+
+describe('HardenedContainer wiring', () => {
+  test('a task definition that does not use the immutable execution role view is rejected', () => {
+    const stack = new Stack(new App(), 'Wiring');
+    const executionRole = new HardenedExecutionRole(stack, 'ExecutionRole');
+    const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task');
+    expect(() => new HardenedContainer(taskDefinition, 'web', {
+      taskDefinition,
+      executionRole,
+      logGroup: new EncryptedLogGroup(stack, 'Logs').logGroup,
+      image: HardenedImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+      user: '101',
+    })).toThrow(/Wiring\/Task\/web: the task definition's execution role is not the immutable view.*Fix/);
+  });
+});
+
+function synthError(options: Partial<HardenedContainerOptions>): string {
+  try {
+    synth(options);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected synth to fail');
+}
+
+function HardenedExecutionRoleOf(h: Harness): HardenedExecutionRole {
+  return h.stack.node.findChild('ExecutionRole') as HardenedExecutionRole;
+}
