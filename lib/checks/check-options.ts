@@ -15,6 +15,11 @@ export interface CheckOptions {
   readonly allowedRegistries: readonly string[];
   /** SVC-03: platform versions accepted besides LATEST, per OS. */
   readonly latestPlatformVersions: { readonly linux: string; readonly windows: string };
+  /**
+   * TAG-01: tag keys every ECS service, cluster and task definition must carry (matched case-sensitively,
+   * as AWS tag keys are). Empty means the rule has nothing to require and does not apply.
+   */
+  readonly requiredTags: readonly string[];
 }
 
 export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
@@ -24,6 +29,7 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   extraCredentialNames: [],
   allowedRegistries: [],
   latestPlatformVersions: { linux: '1.4.0', windows: '1.0.0' },
+  requiredTags: [],
 };
 
 export function withDefaults(options: Partial<CheckOptions> = {}): CheckOptions {
