@@ -44,7 +44,7 @@ export function recordExemption(resource: CfnResource, record: ExemptionRecord, 
   if (reason.length < MIN_REASON_LENGTH) {
     throw new Error(
       `${resource.node.path}: the exemption '${record.option}' needs a reason of at least ${MIN_REASON_LENGTH} characters ` +
-        `(it is recorded in the template for auditors), e.g. { reason: 'Legacy image writes to /app/cache; ticket SEC-123, until 2027-01' }.`,
+        '(it is recorded in the template for auditors), e.g. { reason: \'Legacy image writes to /app/cache; ticket SEC-123, until 2027-01\' }.',
     );
   }
   const existing = (resource.getMetadata(EXEMPTIONS_METADATA_KEY) as unknown[] | undefined) ?? [];

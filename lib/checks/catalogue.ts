@@ -1,8 +1,8 @@
 import { Rule, SEVERITIES, Severity } from './rule';
+import { ECR_RULES } from './rules/ecr';
 import { CLUSTER_RULES } from './rules/ecs/cluster';
 import { SERVICE_RULES } from './rules/ecs/service';
 import { TASK_DEFINITION_RULES } from './rules/ecs/task-definition';
-import { ECR_RULES } from './rules/ecr';
 import { IAM_RULES } from './rules/iam';
 import { KMS_RULES } from './rules/kms';
 import { LOGS_RULES } from './rules/logs';

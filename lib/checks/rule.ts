@@ -1,5 +1,5 @@
-import { ModelResource, TemplateModel } from './model/template-model';
 import { CheckOptions } from './check-options';
+import { ModelResource, TemplateModel } from './model/template-model';
 
 /** How bad a failed rule is. Ordered from worst to mildest in {@link SEVERITIES}. */
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';

@@ -45,7 +45,8 @@ describe('rule catalogue', () => {
     for (const { file, rules } of modules.filter((m) => m.rules.length > 0)) {
       const testFile = path.join(TESTS_DIR, path.relative(RULES_DIR, file)).replace(/\.ts$/, '.test.ts');
       const exists = fs.existsSync(testFile);
-      expect({ rule: rules[0].id, testFile: path.relative(TESTS_DIR, testFile), exists }).toEqual({ rule: rules[0].id, testFile: path.relative(TESTS_DIR, testFile), exists: true });
+      const where = { rule: rules[0].id, testFile: path.relative(TESTS_DIR, testFile) };
+      expect({ ...where, exists }).toEqual({ ...where, exists: true });
       expect(fs.readFileSync(testFile, 'utf8')).toContain('describeRule(');
     }
   });

@@ -1,8 +1,8 @@
 import { checkModel } from '../../lib/checks/engine';
-import { TemplateModel } from '../../lib/checks/model/template-model';
-import { Rule, fail, pass, unverified } from '../../lib/checks/rule';
-import { booleanValue, stringValue } from '../../lib/checks/model/values';
 import { Opaque } from '../../lib/checks/model/opaque';
+import { TemplateModel } from '../../lib/checks/model/template-model';
+import { booleanValue, stringValue } from '../../lib/checks/model/values';
+import { Rule, fail, pass, unverified } from '../../lib/checks/rule';
 
 function fakeRule(overrides: Partial<Rule> & Pick<Rule, 'evaluate'>): Rule {
   return {
@@ -34,8 +34,13 @@ describe('checkModel', () => {
     const { findings, resourcesChecked, evaluations, tally } = checkModel(model, [flagRule]);
     expect(findings).toEqual([
       expect.objectContaining({
-        ruleId: 'XX-01', status: 'fail', severity: 'high', message: 'Flag is on', fix: 'Nothing to fix.',
-        resource: { logicalId: 'A', type: 'Test::Thing', name: 'A' }, source: { file: 't.json', stack: 'S' },
+        ruleId: 'XX-01',
+        status: 'fail',
+        severity: 'high',
+        message: 'Flag is on',
+        fix: 'Nothing to fix.',
+        resource: { logicalId: 'A', type: 'Test::Thing', name: 'A' },
+        source: { file: 't.json', stack: 'S' },
         controls: { securityHub: ['ECS.5'] },
       }),
     ]);

@@ -236,11 +236,10 @@ export class Resolver {
   private sub(arg: unknown, assignment: Assignment, depth: number): unknown {
     let text: unknown;
     let variables: Record<string, unknown> = {};
-    if (typeof arg === 'string') text = arg;
-    else if (Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string' && isRecord(arg[1])) {
+    if (typeof arg === 'string') {text = arg;} else if (Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string' && isRecord(arg[1])) {
       text = arg[0];
       variables = arg[1];
-    } else return malformed('Fn::Sub', 'expects a string or [string, variables]');
+    } else {return malformed('Fn::Sub', 'expects a string or [string, variables]');}
 
     const parts: Array<string | Opaque> = [];
     const pattern = /\$\{([^}]*)\}/g;

@@ -1,10 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { checkModel } from '../../../lib/checks/engine';
+import { withDefaults } from '../../../lib/checks/check-options';
+import { checkModel, evaluateResource } from '../../../lib/checks/engine';
 import { TemplateModel } from '../../../lib/checks/model/template-model';
 import { Outcome, Rule, Status } from '../../../lib/checks/rule';
-import { evaluateResource } from '../../../lib/checks/engine';
-import { withDefaults } from '../../../lib/checks/check-options';
 
 /**
  * A template to run a rule against: CloudFormation JSON as an object, or a function that

@@ -1,0 +1,137 @@
+import {
+  conditionClauses,
+  coversAction,
+  coversAllResources,
+  coversResource,
+  hasNarrowingCondition,
+  hasPublicPrincipal,
+  namesService,
+  parseStatements,
+  resourceMatches,
+} from '../../../lib/checks/model/iam-policy';
+import { Opaque } from '../../../lib/checks/model/opaque';
+import { TemplateModel } from '../../../lib/checks/model/template-model';
+
+/** Resolves a value the way rules receive it (intrinsics become literals or Opaque values). */
+function resolved(value: unknown): any {
+  const model = new TemplateModel({
+    Parameters: { Bucket: { Type: 'String', Default: 'my-bucket' } },
+    Resources: { Secret: { Type: 'AWS::SecretsManager::Secret', Properties: {} }, Role: { Type: 'AWS::IAM::Role', Properties: {} } },
+  });
+  return model.resolve(value);
+}
+
+describe('parseStatements', () => {
+  test('accepts a single Statement object and string elements', () => {
+    const [s] = parseStatements({ Statement: { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' } });
+    expect(s).toMatchObject({ key: 'Statement::0', effect: 'Allow', actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] });
+    expect(s.invalid).toBeUndefined();
+  });
+
+  test('keys by Sid, else by 0-based index, prefixed by the policy name when given', () => {
+    const statements = parseStatements(
+      { Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 'x:Y', Resource: '*' }, { Effect: 'Deny', Action: 'x:Z', Resource: '*' }] },
+      { policyName: 'app' },
+    );
+    expect(statements.map((s) => s.key)).toEqual(['Statement::app/Read', 'Statement::app/1']);
+  });
+
+  test('a statement without Effect is invalid, not an Allow (peer bug #20)', () => {
+    const [s] = parseStatements({ Statement: [{ Action: '*', Resource: '*' }] });
+    expect(s.effect).toBeUndefined();
+    expect(s.invalid).toMatch(/no Effect/);
+  });
+
+  test('flags Action with NotAction and a non-object statement', () => {
+    const statements = parseStatements({ Statement: [{ Effect: 'Allow', Action: 'a:b', NotAction: 'c:d', Resource: '*' }, 'oops'] });
+    expect(statements[0].invalid).toMatch(/both Action and NotAction/);
+    expect(statements[1].invalid).toMatch(/not an object/);
+  });
+
+  test('normalises Principal forms, including the bare string "*" (peer bug #29)', () => {
+    const [a, b, c] = parseStatements({
+      Statement: [
+        { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' },
+        { Effect: 'Allow', Principal: { AWS: ['*'] }, Action: 'sts:AssumeRole' },
+        { Effect: 'Allow', Principal: { Service: 'ECS-TASKS.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      ],
+    });
+    expect(hasPublicPrincipal(a)).toBe(true);
+    expect(hasPublicPrincipal(b)).toBe(true);
+    expect(hasPublicPrincipal(c)).toBe(false);
+    expect(namesService(c, 'ecs-tasks.amazonaws.com')).toBe(true);
+  });
+
+  test('reads ecs-tasks.${AWS::URLSuffix} as the ECS tasks service', () => {
+    const [s] = parseStatements(resolved({ Statement: [{ Effect: 'Allow', Principal: { Service: { 'Fn::Join': ['', ['ecs-tasks.', { Ref: 'AWS::URLSuffix' }]] } }, Action: 'sts:AssumeRole' }] }));
+    expect(namesService(s, 'ecs-tasks.amazonaws.com')).toBe(true);
+  });
+
+  test('splits condition operators into qualifier, base and IfExists', () => {
+    const [s] = parseStatements({
+      Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: { 'ForAnyValue:StringLikeIfExists': { 'kms:ViaService': ['a', 'b'] } } }],
+    });
+    expect(s.conditions).toEqual([
+      { operator: 'ForAnyValue:StringLikeIfExists', baseOperator: 'StringLike', ifExists: true, setQualifier: 'ForAnyValue', key: 'kms:ViaService', values: ['a', 'b'] },
+    ]);
+    expect(conditionClauses(s, 'KMS:viaservice', ['StringLike'])).toHaveLength(1);
+    expect(conditionClauses(s, 'kms:ViaService', ['StringEquals'])).toHaveLength(0);
+  });
+
+  test('keeps opaque values opaque', () => {
+    const [s] = parseStatements(resolved({ Statement: [{ Effect: 'Allow', Action: { 'Fn::ImportValue': 'Actions' }, Resource: { Ref: 'Secret' } }] }));
+    expect(s.actions?.[0]).toBeInstanceOf(Opaque);
+    expect(coversAction(s, 'kms:Decrypt')).toBeInstanceOf(Opaque);
+  });
+});
+
+describe('coverage queries', () => {
+  const [allowAll, notAction, notResource] = parseStatements({
+    Statement: [
+      { Effect: 'Allow', Action: '*', Resource: '*' },
+      { Effect: 'Allow', NotAction: 'iam:*', Resource: 'arn:aws:s3:::b/*' },
+      { Effect: 'Allow', Action: 's3:*', NotResource: 'arn:aws:s3:::private/*' },
+    ],
+  });
+
+  test('NotAction covers every action it does not list', () => {
+    expect(coversAction(notAction, 's3:GetObject')).toBe(true);
+    expect(coversAction(notAction, 'IAM:PassRole')).toBe(false);
+  });
+
+  test('NotResource covers every resource it does not list, and counts as all resources', () => {
+    expect(coversResource(notResource, 'arn:aws:s3:::public/x')).toBe(true);
+    expect(coversResource(notResource, 'arn:aws:s3:::private/x')).toBe(false);
+    expect(coversAllResources(notResource)).toBe(true);
+    expect(coversAllResources(allowAll)).toBe(true);
+    expect(coversAllResources(notAction)).toBe(false);
+  });
+
+  test('opaque resources match by identity, and literal patterns of another service never match', () => {
+    const secret = resolved({ Ref: 'Secret' });
+    expect(resourceMatches(resolved({ Ref: 'Secret' }), secret)).toBe(true);
+    expect(resourceMatches('arn:aws:s3:::bucket/*', resolved({ 'Fn::Sub': 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:x' }))).toBe(false);
+    expect(resourceMatches('arn:aws:secretsmanager:eu-west-1:1:secret:x-??????', secret)).toBeInstanceOf(Opaque);
+  });
+
+  test('composite patterns glob their literal parts', () => {
+    const pattern = resolved({ 'Fn::Sub': 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:app/db-??????' });
+    const arn = resolved({ 'Fn::Sub': 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:app/db-AbCdEf' });
+    const other = resolved({ 'Fn::Sub': 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:app/other-AbCdEf' });
+    expect(resourceMatches(pattern, arn)).toBe(true);
+    expect(resourceMatches(pattern, other)).toBeInstanceOf(Opaque);
+  });
+
+  test('conditions narrow, except a wildcard-only Like', () => {
+    const [plain, narrowed, trivial] = parseStatements({
+      Statement: [
+        { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
+        { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:ViaService': 'ssm.eu-west-1.amazonaws.com' } } },
+        { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: { StringLike: { 'kms:ViaService': '*' } } },
+      ],
+    });
+    expect(hasNarrowingCondition(plain)).toBe(false);
+    expect(hasNarrowingCondition(narrowed)).toBe(true);
+    expect(hasNarrowingCondition(trivial)).toBe(false);
+  });
+});
