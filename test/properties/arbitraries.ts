@@ -22,7 +22,9 @@ export const intrinsic: fc.Arbitrary<object> = fc.oneof(
 );
 
 /** Values of the wrong type, to prove rules never crash on malformed templates. */
-export const garbage: fc.Arbitrary<unknown> = fc.oneof(fc.constant(null), fc.integer(), fc.string({ maxLength: 6 }), fc.constant([]), fc.constant({}), fc.constant([{ a: 1 }]));
+export const garbage: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constant(null), fc.integer(), fc.string({ maxLength: 6 }), fc.constant([]), fc.constant({}), fc.constant([{ a: 1 }]),
+);
 
 /** A value that is usually well-typed, sometimes an intrinsic, rarely garbage. */
 export function value<T>(good: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
