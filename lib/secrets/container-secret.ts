@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -172,8 +172,7 @@ export class ContainerSecret {
       hasField: false,
       readAction: 'ssm:GetParameters',
       resourceArn: parameter.parameterArn,
-      resourceAccount: parameter.env.account,
-      resourceRegion: parameter.env.region,
+      ...parameterLocation(parameter),
       encryptionKey,
     });
   }
@@ -328,6 +327,19 @@ function validateCrossAccount(path: string, access: CrossAccountSecretAccess, se
         "'<key ARN in the owner account>'), or import the secret with fromSecretAttributes({ secretCompleteArn, encryptionKey }).",
     );
   }
+}
+
+/**
+ * Account and region of a parameter. `fromStringParameterArn` keeps the stack's environment on
+ * the imported object, so a literal ARN is the better source.
+ */
+function parameterLocation(parameter: ssm.IParameter): { resourceAccount: string; resourceRegion: string } {
+  const arn = parameter.parameterArn;
+  if (Token.isUnresolved(arn)) {
+    return { resourceAccount: parameter.env.account, resourceRegion: parameter.env.region };
+  }
+  const parts = Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME);
+  return { resourceAccount: parts.account ?? parameter.env.account, resourceRegion: parts.region ?? parameter.env.region };
 }
 
 /** `StringParameter.fromSecureStringParameterAttributes({ encryptionKey })` keeps the key on the object. */

@@ -1,0 +1,73 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import { AttachedStatement } from '../../lib/identity/attached-statements';
+import { guardStatements, StatementChecker } from '../../lib/identity/statement-guard';
+
+// The guard's job is plumbing: check one statement at a time, match acknowledgments, format errors.
+// The rules themselves are the shared rule functions (tested with the rule catalogue); here a
+// checker double flags any statement whose Action contains '*', so the plumbing can be tested alone.
+const flagsWildcardActions: StatementChecker = (statements) => (statements as any[]).flatMap((s) => {
+  const actions: string[] = [].concat(s.Action ?? []);
+  return actions.filter(a => a.includes('*')).map(a => ({
+    ruleId: 'IAM-05',
+    title: 'No service wildcards',
+    key: `Action::${a}`,
+    status: 'fail' as const,
+    message: `${a} allows every action`,
+    fix: 'list the actions',
+  }));
+});
+
+function attached(statements: Array<Record<string, unknown>>): AttachedStatement[] {
+  const policy = new CfnResource(new Stack(), 'Policy', { type: 'AWS::IAM::Policy' });
+  return statements.map((statement, index) => ({ policy, index, statement }));
+}
+
+const wildcard = { Sid: 'Broad', Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::b' };
+const exact = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' };
+const unnamed = { Effect: 'Allow', Action: ['dynamodb:*'], Resource: '*' };
+
+test('a clean statement passes', () => {
+  expect(guardStatements('Svc/Task', attached([exact]), [], 'task', flagsWildcardActions).errors).toEqual([]);
+});
+
+test('a rejected statement is named by Sid, with actions, resources, rule, fix and the acknowledgment API', () => {
+  const [error] = guardStatements('Svc/Task', attached([exact, wildcard]), [], 'task', flagsWildcardActions).errors;
+  expect(error).toContain("statement Sid 'Broad' (Allow Action [\"s3:*\"] on Resource [\"arn:aws:s3:::b\"]) is not allowed on a task role");
+  expect(error).toContain('[IAM-05] No service wildcards (Action::s3:*): s3:* allows every action\n    Fix: list the actions');
+  expect(error).toContain("acknowledge it on Svc/Task: taskRole.acknowledgeStatement({ sid: 'Broad', reason:");
+});
+
+test('a statement without Sid is named by position and policy path, and acknowledged by action', () => {
+  const [error] = guardStatements('Svc/Task', attached([exact, unnamed]), [], 'task', flagsWildcardActions).errors;
+  expect(error).toContain('statement #1 of Default/Policy (Allow Action ["dynamodb:*"] on Resource ["*"])');
+  expect(error).toContain("acknowledgeStatement({ action: 'dynamodb:*', reason:");
+});
+
+test('an acknowledgment by sid accepts the statement and is reported for recording', () => {
+  const ack = { sid: 'Broad', reason: 'bucket is a scratch area, SEC-1' };
+  const result = guardStatements('Svc/Task', attached([wildcard]), [ack], 'task', flagsWildcardActions);
+  expect(result.errors).toEqual([]);
+  expect(result.accepted.map(a => [a.violation.key, a.acceptance])).toEqual([['Action::s3:*', ack]]);
+  expect(result.unusedAcceptances).toEqual([]);
+});
+
+test('an acknowledgment by action matches only statements containing that action', () => {
+  const result = guardStatements('Svc/Task', attached([wildcard, unnamed]), [{ action: 'dynamodb:*', reason: 'legacy table scan job' }], 'task', flagsWildcardActions);
+  expect(result.errors).toHaveLength(1);
+  expect(result.errors[0]).toContain("Sid 'Broad'");
+});
+
+test('an acknowledgment limited to another rule does not accept the finding', () => {
+  const result = guardStatements('Svc/Task', attached([wildcard]), [{ sid: 'Broad', ruleId: 'IAM-08', reason: 'only escalation accepted' }], 'task', flagsWildcardActions);
+  expect(result.errors).toHaveLength(1);
+  expect(result.unusedAcceptances).toHaveLength(1);
+});
+
+test('the checker receives one statement at a time with the role kind', () => {
+  const calls: unknown[] = [];
+  guardStatements('Svc/Exec', attached([exact, wildcard]), [], 'execution', (statements, options) => {
+    calls.push([statements.length, options.roleKind]);
+    return [];
+  });
+  expect(calls).toEqual([[1, 'execution'], [1, 'execution']]);
+});
