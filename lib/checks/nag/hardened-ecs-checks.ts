@@ -133,7 +133,12 @@ export class HardenedEcsChecks extends NagPack {
     let rules: Rule[];
     try {
       rules = selectRules(
-        { ruleIds: props.ruleIds, includeRuleIds: props.includeRuleIds, excludeRuleIds: props.excludeRuleIds, minSeverity: props.minSeverity as Severity | undefined },
+        {
+          ruleIds: props.ruleIds,
+          includeRuleIds: props.includeRuleIds,
+          excludeRuleIds: props.excludeRuleIds,
+          minSeverity: props.minSeverity as Severity | undefined,
+        },
         this._catalogue(),
       );
     } catch (error) {
@@ -147,7 +152,10 @@ export class HardenedEcsChecks extends NagPack {
       for (const type of rule.resourceTypes) this.rulesByType.set(type, [...(this.rulesByType.get(type) ?? []), rule]);
     }
     this.ruleIds = rules.map((rule) => rule.id);
-    this.options = withDefaults({ minLogRetentionDays: props.minLogRetentionDays, requireExecutionRoleTrustConditions: props.requireExecutionRoleTrustConditions });
+    this.options = withDefaults({
+      minLogRetentionDays: props.minLogRetentionDays,
+      requireExecutionRoleTrustConditions: props.requireExecutionRoleTrustConditions,
+    });
     this.reportUnverified = props.reportUnverified ?? true;
   }
 
