@@ -366,9 +366,15 @@ export class HardenedFargateService extends Construct implements iam.IGrantable 
       vpcSubnets: { subnetType: internetFacing ? ec2.SubnetType.PUBLIC : ec2.SubnetType.PRIVATE_WITH_EGRESS },
     });
     const port = https ? 443 : 80;
-    const listener = loadBalancer.addListener(https ? 'HttpsListener' : 'HttpListener', https
-      ? { port, protocol: elbv2.ApplicationProtocol.HTTPS, certificates: [options.certificate!], sslPolicy: options.sslPolicy ?? elbv2.SslPolicy.RECOMMENDED_TLS, open: false }
-      : { port, protocol: elbv2.ApplicationProtocol.HTTP, open: false });
+    const listener = https
+      ? loadBalancer.addListener('HttpsListener', {
+        port,
+        protocol: elbv2.ApplicationProtocol.HTTPS,
+        certificates: [options.certificate!],
+        sslPolicy: options.sslPolicy ?? elbv2.SslPolicy.RECOMMENDED_TLS,
+        open: false,
+      })
+      : loadBalancer.addListener('HttpListener', { port, protocol: elbv2.ApplicationProtocol.HTTP, open: false });
     const clients = options.allowedClientCidrs ?? (internetFacing ? ['0.0.0.0/0'] : [vpc.vpcCidrBlock]);
     for (const cidr of clients) {
       const peer = !Token.isUnresolved(cidr) && cidr.includes(':') ? ec2.Peer.ipv6(cidr) : ec2.Peer.ipv4(cidr);
