@@ -1,0 +1,99 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { synthAssembly } from './synth-assembly';
+import { InputError } from '../../../lib/checks/input/input-error';
+import { loadInput } from '../../../lib/checks/input/load-input';
+
+const fixtures = path.join(__dirname, 'fixtures');
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'hardened-ecs-input-'));
+  synthAssembly(path.join(work, 'cdk.out'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function inputError(p: string, cwd = work): Promise<InputError> {
+  try {
+    await loadInput(p, cwd);
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error(`expected ${p} to be refused`);
+}
+
+describe('loadInput', () => {
+  test('a cloud assembly yields every stack, nested Stage assemblies included, with construct paths', async () => {
+    const loaded = await loadInput('cdk.out', work);
+    const byStack = new Map(loaded.map((t) => [t.source.stack, t]));
+    expect([...byStack.keys()].sort()).toEqual(['Prod-Inner', 'TopStack']);
+
+    const top = byStack.get('TopStack')!;
+    expect(top.kind).toBe('cloudformation');
+    expect(top.source.file).toBe('cdk.out/TopStack.template.json');
+    const taskDefinitionId = Object.keys(top.template.Resources!).find((id) => top.template.Resources![id].Type === 'AWS::ECS::TaskDefinition')!;
+    expect(top.source.constructPaths?.get(taskDefinitionId)).toBe('TopStack/TaskDef/Resource');
+
+    const inner = byStack.get('Prod-Inner')!;
+    expect(inner.source.file).toMatch(/^cdk\.out\/assembly-Prod\/.+\.template\.json$/);
+    expect([...inner.source.constructPaths!.values()]).toContain('Prod/Inner/InnerTaskDef/Resource');
+  });
+
+  test('the manifest.json of an assembly stands for its directory', async () => {
+    const viaManifest = await loadInput('cdk.out/manifest.json', work);
+    expect(viaManifest.map((t) => t.source.file).sort()).toEqual((await loadInput('cdk.out', work)).map((t) => t.source.file).sort());
+  });
+
+  test('resource lines point at each logical id in the file', async () => {
+    const [top] = (await loadInput('cdk.out', work)).filter((t) => t.source.stack === 'TopStack');
+    const lines = readFileSync(path.join(work, 'cdk.out', 'TopStack.template.json'), 'utf8').split('\n');
+    for (const [logicalId, line] of top.resourceLines) expect(lines[line - 1]).toContain(`"${logicalId}": {`);
+  });
+
+  test('YAML templates are recognised by content, whatever the extension', async () => {
+    const copy = path.join(work, 'template.txt');
+    writeFileSync(copy, readFileSync(path.join(fixtures, 'short-form.yaml')));
+    const [loaded] = await loadInput('template.txt', work);
+    expect(loaded.kind).toBe('cloudformation');
+    expect(loaded.template).toEqual(JSON.parse(readFileSync(path.join(fixtures, 'long-form.json'), 'utf8')));
+    expect(loaded.resourceLines.get('TaskDefinition')).toBe(24);
+  });
+
+  test('a task definition file is labelled family:revision', async () => {
+    const [loaded] = await loadInput(path.join(fixtures, 'describe-task-definition.json'), fixtures);
+    expect(loaded.kind).toBe('task-definition');
+    expect(loaded.source).toEqual({ file: 'describe-task-definition.json', stack: 'web-app:7' });
+  });
+
+  test('a directory without manifest.json', async () => {
+    mkdirSync(path.join(work, 'empty-dir'), { recursive: true });
+    expect((await inputError('empty-dir')).message).toBe(
+      'empty-dir: directory without manifest.json (expected a cloud assembly such as cdk.out, or a template file)',
+    );
+  });
+
+  test('a manifest that lists a missing template names the template and the manifest', async () => {
+    const broken = path.join(work, 'broken.out');
+    mkdirSync(broken, { recursive: true });
+    writeFileSync(path.join(broken, 'manifest.json'), JSON.stringify({
+      version: '55.0.0',
+      artifacts: { Gone: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Gone.template.json' } } },
+    }));
+    const error = await inputError('broken.out');
+    expect(error.file).toBe('broken.out/Gone.template.json');
+    expect(error.reason).toBe("missing: broken.out/manifest.json lists it as the template of stack 'Gone'");
+  });
+
+  test('a path that does not exist', async () => {
+    expect((await inputError('nope.json')).message).toBe('nope.json: no such file or directory');
+  });
+
+  test('JSON that is neither a template nor a task definition', async () => {
+    writeFileSync(path.join(work, 'other.json'), '{"name": "package"}');
+    expect((await inputError('other.json')).reason).toBe(
+      'JSON but neither a CloudFormation template (no Resources) nor an ECS task definition (no containerDefinitions)',
+    );
+  });
+});

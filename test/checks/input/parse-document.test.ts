@@ -1,0 +1,48 @@
+import { parseDocument, UnparsableContentError } from '../../../lib/checks/input/parse-document';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+function reasonFor(content: Uint8Array): string {
+  try {
+    parseDocument(content);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UnparsableContentError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the content to be refused');
+}
+
+describe('parseDocument', () => {
+  test('JSON is recognised by its first character, YAML otherwise', () => {
+    expect(parseDocument(bytes('  {"Resources": {}}'))).toMatchObject({ syntax: 'JSON', value: { Resources: {} } });
+    expect(parseDocument(bytes('Resources: {}\n'))).toMatchObject({ syntax: 'YAML', value: { Resources: {} } });
+  });
+
+  test('a UTF-8 byte order mark is ignored', () => {
+    expect(parseDocument(bytes('\ufeff{"a": 1}')).value).toEqual({ a: 1 });
+  });
+
+  test.each([
+    ['empty file', '', 'empty file'],
+    ['whitespace only', ' \n\t\n', 'empty file'],
+    ['truncated JSON', '{\n  "Resources": {', "not JSON or YAML: Expected property name or '}' at 2:17 (the file ends early: truncated?)"],
+    ['JSON cut after a value', '{"a": ', 'not JSON or YAML: unexpected end of JSON input (truncated?) at 1:7'],
+    ['trailing comma', '{"a": 1,}', 'not JSON or YAML: Expected double-quoted property name at 1:9'],
+    ['garbage after JSON', '{"a": 1} x', 'not JSON or YAML: Unexpected non-whitespace character after JSON at 1:10'],
+    ['unknown YAML tag', 'Resources:\n  A: !Bogus x\n', 'not JSON or YAML: Unresolved tag: !Bogus at 2:6'],
+    ['plain text', 'just some words', 'not JSON or YAML: plain text without a mapping at the top level'],
+  ])('%s', (_, content, expected) => {
+    expect(reasonFor(bytes(content))).toBe(expected);
+  });
+
+  test('binary content: NUL bytes or invalid UTF-8', () => {
+    expect(reasonFor(Uint8Array.from([0x7b, 0x00, 0x7d]))).toBe('not JSON or YAML: binary content (NUL byte at offset 1)');
+    expect(reasonFor(Uint8Array.from([0xff, 0xfe, 0x41]))).toBe('not JSON or YAML: binary content (not valid UTF-8)');
+  });
+
+  test('JSON errors never quote the input', () => {
+    const reason = reasonFor(bytes('{"key": AKIAIOSFODNN7EXAMPLE}'));
+    expect(reason).toMatch(/^not JSON or YAML: /);
+    expect(reason).not.toContain('AKIAIOSFODNN7EXAMPLE');
+  });
+});
