@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
 import { ecsTasksPrincipal, EcsTrustConditions } from './ecs-tasks-principal';
 import { ExecutionRoleTrust } from './execution-role-trust';
+import { RoleGuard } from './role-guard';
 import { Exemption, recordExemption } from '../audit/exemption';
 import { ContainerSecret, ISecretReader } from '../secrets/container-secret';
 
@@ -32,6 +33,9 @@ const ECR_PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrl
 
 /** The GuardDuty Runtime Monitoring sidecar is pulled from a GuardDuty-owned repository in each region. */
 const GUARDDUTY_AGENT_REPOSITORY = 'aws-guardduty-agent-fargate';
+
+const AUTHORIZATION_TOKEN_SID = 'EcrGetAuthorizationTokenHasNoResourceScope';
+const GUARDDUTY_SID = 'GuardDutyRuntimeMonitoringAgentPull';
 
 const TRUST_CONDITIONS: Record<ExecutionRoleTrust, EcsTrustConditions> = {
   [ExecutionRoleTrust.SERVICE_PRINCIPAL_ONLY]: 'none',
@@ -68,6 +72,7 @@ export class HardenedExecutionRole extends Construct implements ISecretReader {
   public readonly _immutableRole: iam.IRole;
 
   private readonly mutableRole: iam.Role;
+  private readonly guard: RoleGuard;
   private consumer?: IConstruct;
   private authorizationTokenGranted = false;
   private readonly secretsGranted = new Set<ContainerSecret>();
@@ -81,6 +86,7 @@ export class HardenedExecutionRole extends Construct implements ISecretReader {
       description: props.description ?? `ECS task execution role of ${this.node.path} (cdk-hardened-ecs)`,
     });
     this.role = this.mutableRole;
+    this.guard = new RoleGuard(this, this.mutableRole, 'execution');
     this._immutableRole = this.mutableRole.withoutPolicyUpdates();
   }
 
@@ -150,6 +156,7 @@ export class HardenedExecutionRole extends Construct implements ISecretReader {
     const stack = Stack.of(this);
     this.grantAuthorizationToken();
     this.mutableRole.addToPrincipalPolicy(new iam.PolicyStatement({
+      sid: GUARDDUTY_SID,
       actions: ECR_PULL_ACTIONS,
       resources: [`arn:${stack.partition}:ecr:${stack.region}:*:repository/${GUARDDUTY_AGENT_REPOSITORY}`],
     }));
@@ -157,6 +164,7 @@ export class HardenedExecutionRole extends Construct implements ISecretReader {
       option: 'grantGuardDutyAgentPull',
       ruleId: 'IAM-13',
     }, exemption);
+    this.guard.accept({ sid: GUARDDUTY_SID, reason: exemption.reason }, 'grantGuardDutyAgentPull', true);
   }
 
   /**
@@ -180,8 +188,12 @@ export class HardenedExecutionRole extends Construct implements ISecretReader {
   private grantAuthorizationToken(): void {
     if (this.authorizationTokenGranted) return;
     this.authorizationTokenGranted = true;
+    this.guard.accept({
+      sid: AUTHORIZATION_TOKEN_SID,
+      reason: 'ecr:GetAuthorizationToken supports no resource-level permissions; AWS documents Resource "*" for it',
+    }, 'grantImagePull', true);
     this.mutableRole.addToPrincipalPolicy(new iam.PolicyStatement({
-      sid: 'EcrGetAuthorizationTokenHasNoResourceScope',
+      sid: AUTHORIZATION_TOKEN_SID,
       actions: ['ecr:GetAuthorizationToken'],
       resources: ['*'],
     }));

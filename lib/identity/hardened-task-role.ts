@@ -1,11 +1,7 @@
-import { Annotations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { attachedPolicies } from './attached-statements';
 import { ecsTasksPrincipal } from './ecs-tasks-principal';
-import { guardStatements, StatementAcceptance } from './statement-guard';
-import { recordExemption } from '../audit/exemption';
-import { checkPolicyStatements } from '../checks/construct-validation';
+import { RoleGuard } from './role-guard';
 
 /** Properties of a {@link HardenedTaskRole}. */
 export interface HardenedTaskRoleProps {
@@ -69,8 +65,7 @@ export class HardenedTaskRole extends Construct implements iam.IGrantable {
   public readonly grantPrincipal: iam.IPrincipal;
 
   private readonly mutableRole: iam.Role;
-  private readonly acknowledgments: StatementAcknowledgment[] = [];
-  private readonly recorded = new Set<string>();
+  private readonly guard: RoleGuard;
 
   constructor(scope: Construct, id: string, props: HardenedTaskRoleProps = {}) {
     super(scope, id);
@@ -80,7 +75,7 @@ export class HardenedTaskRole extends Construct implements iam.IGrantable {
     });
     this.role = this.mutableRole;
     this.grantPrincipal = this.mutableRole;
-    this.node.addValidation({ validate: () => this.validateStatements() });
+    this.guard = new RoleGuard(this, this.mutableRole, 'task');
   }
 
   /** The ARN of the role. */
@@ -110,31 +105,6 @@ export class HardenedTaskRole extends Construct implements iam.IGrantable {
           "for auditors). Fix: e.g. { sid: 'EcsExec', reason: 'ssmmessages channels have no resource scope (AWS docs)' }.",
       );
     }
-    this.acknowledgments.push(acknowledgment);
-  }
-
-  private validateStatements(): string[] {
-    const attached = attachedPolicies(this.mutableRole);
-    const result = guardStatements(this.node.path, attached.statements, this.acknowledgments as StatementAcceptance[], 'task', checkPolicyStatements);
-    for (const { attached: where, violation, acceptance } of result.accepted) {
-      const key = `${where.policy.node.path}|${violation.ruleId}|${violation.key}`;
-      if (this.recorded.has(key)) continue;
-      this.recorded.add(key);
-      recordExemption(where.policy, { option: 'acknowledgeStatement', ruleId: violation.ruleId, findingKey: violation.key || undefined },
-        { reason: acceptance.reason });
-    }
-    for (const unused of result.unusedAcceptances) {
-      Annotations.of(this).addWarningV2('cdk-hardened-ecs:unused-acknowledgment',
-        `acknowledgeStatement(${JSON.stringify({ sid: unused.sid, action: unused.action, ruleId: unused.ruleId })}) matches no ` +
-        'rejected statement; remove it so it cannot silently accept a future statement.');
-    }
-    const errors = [...result.errors];
-    for (const arn of attached.opaqueManagedPolicies) {
-      errors.push(
-        `managed policy ${JSON.stringify(arn)} is attached to the task role; its statements cannot be checked at synth. ` +
-          'Fix: grant specific actions on specific ARNs with grants or taskRole.addToPrincipalPolicy instead of a managed policy.',
-      );
-    }
-    return errors;
+    this.guard.accept(acknowledgment, 'acknowledgeStatement');
   }
 }

@@ -2,6 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -118,6 +119,15 @@ describe('HardenedExecutionRole grants', () => {
       Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
       Resource: { 'Fn::GetAtt': [expect.stringMatching(/^Logs/), 'Arn'] },
     }]);
+  });
+
+  test('attaching AmazonECSTaskExecutionRolePolicy fails synth with the fix', () => {
+    const s = stack();
+    const role = new HardenedExecutionRole(s, 'Exec');
+    role.role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonECSTaskExecutionRolePolicy'));
+    expect(() => Template.fromStack(s)).toThrow(
+      /\[Svc\/Exec\] managed policy .*AmazonECSTaskExecutionRolePolicy.* is attached to the execution role; its statements cannot be checked at synth\. Fix: use the grant\* methods of HardenedExecutionRole/,
+    );
   });
 
   test('an execution role cannot be claimed by two consumers', () => {
