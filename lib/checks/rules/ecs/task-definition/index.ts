@@ -1,4 +1,9 @@
+import { awsvpc } from './awsvpc';
+import { hostModeUser } from './host-mode-user';
 import { linuxNonrootUser } from './linux-nonroot-user';
+import { noHostIpc } from './no-host-ipc';
+import { noHostNetwork } from './no-host-network';
+import { noHostPid } from './no-host-pid';
 import { noPrivileged } from './no-privileged';
 import { readonlyRootFs } from './readonly-root-fs';
 import { windowsNonAdmin } from './windows-non-admin';
@@ -10,4 +15,9 @@ export const TASK_DEFINITION_RULES: readonly Rule[] = [
   readonlyRootFs,
   linuxNonrootUser,
   windowsNonAdmin,
+  hostModeUser,
+  noHostNetwork,
+  awsvpc,
+  noHostPid,
+  noHostIpc,
 ];
