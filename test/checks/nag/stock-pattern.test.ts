@@ -1,0 +1,82 @@
+import { App, Stack } from 'aws-cdk-lib';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as patterns from 'aws-cdk-lib/aws-ecs-patterns';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ALL_RULES } from '../../../lib/checks/catalogue';
+import { HardenedEcsChecks } from '../../../lib/checks/nag/hardened-ecs-checks';
+
+/**
+ * What the pack reports on the stock aws-cdk-lib pattern a team would start from: an
+ * ApplicationLoadBalancedFargateService with a Secrets Manager secret, all defaults.
+ * This is the difference the library makes, as ids a pipeline would print.
+ *
+ * EXPECTED lists, for every rule that existed when it was last measured (by running this pack on
+ * this stack), the violations it reports; `[]` means the rule passes the stock pattern. Rules that
+ * land later are not asserted here until they are measured and added.
+ */
+const EXPECTED: Record<string, Array<[string, string]>> = {
+  'TD-01': [],
+  'TD-02': [['HardenedECS-TD-02[Container::web]', 'Stock/Service/TaskDef/Resource']],
+  'TD-03': [['HardenedECS-TD-03[Container::web]', 'Stock/Service/TaskDef/Resource']],
+  'TD-04': [],
+  'TD-06': [],
+  'TD-07': [],
+  'TD-08': [],
+  'TD-09': [],
+  'SVC-01': [],
+  'SVC-02': [],
+  'SVC-04': [],
+  'SVC-05': [],
+  'CL-01': [['HardenedECS-CL-01', 'Stock/EcsDefaultClusterMnL3mNNYN/Resource']],
+  'CL-02': [],
+  'CP-01': [],
+};
+
+/** `HardenedECS-TD-02[Container::web]` -> `TD-02`. */
+function ruleIdOf(violationName: string): string {
+  return violationName.replace(/^HardenedECS-/, '').replace(/\[.*$/, '');
+}
+
+function stockService(): Stack {
+  const app = new App();
+  const stack = new Stack(app, 'Stock');
+  const secret = new secretsmanager.Secret(stack, 'DbPassword');
+  new patterns.ApplicationLoadBalancedFargateService(stack, 'Service', {
+    taskImageOptions: {
+      image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+      containerName: 'web',
+      secrets: { DB_PASSWORD: ecs.Secret.fromSecretsManager(secret) },
+    },
+  });
+  return stack;
+}
+
+describe('stock ApplicationLoadBalancedFargateService with a secret', () => {
+  const stack = stockService();
+  const violations = new HardenedEcsChecks().validateScope(stack).violations;
+  const measured = Object.keys(EXPECTED);
+
+  test('every measured rule still exists and runs by default', () => {
+    const enabled = new HardenedEcsChecks().ruleIds ?? [];
+    expect(measured.filter((id) => !enabled.includes(id))).toEqual([]);
+    expect(ALL_RULES.length).toBeGreaterThanOrEqual(measured.length);
+  });
+
+  test('the measured rules report exactly the expected violations', () => {
+    const actual = violations
+      .filter((v) => measured.includes(ruleIdOf(v.ruleName)))
+      .flatMap((v) => v.violatingResources.map((r): [string, string] => [v.ruleName, r.constructPath ?? '']))
+      .sort();
+    expect(actual).toEqual(Object.values(EXPECTED).flat().sort());
+  });
+
+  test('the container-level gaps are ours alone: AwsSolutions reports no task definition or IAM finding', () => {
+    expect(violations.map((v) => v.ruleName)).toEqual(expect.arrayContaining([
+      'HardenedECS-TD-02[Container::web]',
+      'HardenedECS-TD-03[Container::web]',
+    ]));
+    const awsSolutions = new AwsSolutionsChecks().validateScope(stack).violations.map((v) => v.ruleName).sort();
+    expect(awsSolutions).toEqual(['AwsSolutions-EC23', 'AwsSolutions-ECS4', 'AwsSolutions-ELB2', 'AwsSolutions-SMG4', 'AwsSolutions-VPC7']);
+  });
+});
