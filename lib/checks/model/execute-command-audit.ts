@@ -1,4 +1,5 @@
 import { isOpaque } from './opaque';
+import { ModelResource, TemplateModel } from './template-model';
 import { booleanValue, property, recordValue, stringValue } from './values';
 
 /** The verdict on a cluster's ECS Exec configuration, shared by CL-02 (on the cluster) and SVC-04 (on services). */
@@ -46,6 +47,18 @@ export function auditExecuteCommandConfiguration(clusterProperties: Record<strin
   if (problems.length > 0) return { status: 'fail', message: `${join(problems)}${undecided.length ? `; also ${join(undecided)}` : ''}` };
   if (undecided.length > 0) return { status: 'unverified', message: join(undecided) };
   return { status: 'pass', message: 'sessions are encrypted with a customer key and logged to encrypted destinations' };
+}
+
+const RANK = { fail: 2, unverified: 1, pass: 0 } as const;
+
+/** Audits every deployment variant of an in-template cluster; the worst verdict wins. */
+export function auditClusterExecuteCommand(model: TemplateModel, cluster: ModelResource): ExecuteCommandAudit {
+  let worst: ExecuteCommandAudit | undefined;
+  for (const variant of model.variants(cluster)) {
+    const audit = auditExecuteCommandConfiguration(variant);
+    if (!worst || RANK[audit.status] > RANK[worst.status]) worst = audit;
+  }
+  return worst ?? auditExecuteCommandConfiguration({});
 }
 
 function judgeDestinations(exec: Record<string, unknown>, problems: string[], undecided: string[]): void {

@@ -1,4 +1,15 @@
+import { execDisabledOrAudited } from './exec-disabled-or-audited';
+import { resilience } from './resilience';
+import { serviceNoPublicIp } from './service-no-public-ip';
+import { sgNoOpenIngress } from './sg-no-open-ingress';
+import { tasksetNoPublicIp } from './taskset-no-public-ip';
 import { Rule } from '../../../rule';
 
-/** Rules on AWS::ECS::Service and AWS::ECS::TaskSet (SVC-*). */
-export const SERVICE_RULES: readonly Rule[] = [];
+/** Rules on AWS::ECS::Service and AWS::ECS::TaskSet (SVC-*), in catalogue order. */
+export const SERVICE_RULES: readonly Rule[] = [
+  serviceNoPublicIp,
+  tasksetNoPublicIp,
+  execDisabledOrAudited,
+  sgNoOpenIngress,
+  resilience,
+];

@@ -1,0 +1,41 @@
+import { albFargateService, fargateService, serviceTemplate } from './fixtures';
+import { resilience } from '../../../../../lib/checks/rules/ecs/service/resilience';
+import { describeRule } from '../../harness';
+
+const LB = [{ ContainerName: 'web', ContainerPort: 8080, TargetGroupArn: { Ref: 'TargetGroup' } }];
+const BREAKER = { DeploymentConfiguration: { DeploymentCircuitBreaker: { Enable: true, Rollback: true } } };
+
+describeRule(resilience, {
+  passing: [
+    { name: 'breaker with rollback, two tasks, a target group', template: serviceTemplate({ ...BREAKER, DesiredCount: 2, LoadBalancers: LB }) },
+    {
+      name: 'DesiredCount from a Ref default, breaker flags via Fn::Join',
+      template: serviceTemplate(
+        { DeploymentConfiguration: { DeploymentCircuitBreaker: { Enable: { 'Fn::Join': ['', ['tr', 'ue']] }, Rollback: 'true' } }, DesiredCount: { Ref: 'Count' }, LoadBalancers: LB },
+        {},
+        { Count: { Type: 'Number', Default: 3 } },
+      ),
+    },
+    { name: 'cdk: ecs-patterns service with circuitBreaker rollback', cdk: (stack) => albFargateService(stack, { circuitBreaker: { rollback: true } }) },
+  ],
+  failing: [
+    { name: 'no circuit breaker', key: 'CircuitBreaker', template: serviceTemplate({ DesiredCount: 2, LoadBalancers: LB }) },
+    { name: 'breaker without rollback', key: 'CircuitBreaker', template: serviceTemplate({ DeploymentConfiguration: { DeploymentCircuitBreaker: { Enable: true, Rollback: false } }, LoadBalancers: LB }) },
+    { name: 'DesiredCount 0', key: 'DesiredCount', template: serviceTemplate({ ...BREAKER, DesiredCount: 0, LoadBalancers: LB }) },
+    { name: 'no load balancer', key: 'LoadBalancer', template: serviceTemplate({ ...BREAKER }) },
+    { name: 'cdk: stock ecs-patterns service has no circuit breaker', key: 'CircuitBreaker', cdk: (stack) => albFargateService(stack) },
+    { name: 'cdk: plain FargateService has no load balancer', key: 'LoadBalancer', cdk: (stack) => fargateService(stack) },
+  ],
+  unresolvable: [
+    { name: 'DesiredCount imported', key: 'DesiredCount', template: serviceTemplate({ ...BREAKER, DesiredCount: { 'Fn::ImportValue': 'Count' }, LoadBalancers: LB }) },
+    { name: 'DesiredCount from Fn::Sub over a parameter without a default', key: 'DesiredCount', template: serviceTemplate({ ...BREAKER, DesiredCount: { 'Fn::Sub': '${NoDefault}' }, LoadBalancers: LB }) },
+    {
+      name: 'circuit breaker settings from a custom resource',
+      key: 'CircuitBreaker',
+      template: serviceTemplate({ DeploymentConfiguration: { DeploymentCircuitBreaker: { 'Fn::GetAtt': ['Settings', 'Breaker'] } }, LoadBalancers: LB }, { Settings: { Type: 'Custom::Settings', Properties: {} } }),
+    },
+  ],
+  notApplicable: [
+    { name: 'CODE_DEPLOY controller manages rollback', key: 'CircuitBreaker', template: serviceTemplate({ DeploymentController: { Type: 'CODE_DEPLOY' }, LoadBalancers: LB }) },
+  ],
+});
