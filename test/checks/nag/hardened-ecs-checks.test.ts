@@ -121,6 +121,15 @@ describe('HardenedEcsChecks.validateScope', () => {
       expect(report.violations[0].description).toContain('boom');
     });
 
+    test('a stack whose template cannot be rendered is reported as unverified for each rule and resource', () => {
+      const stack = newStack();
+      fargateTask(stack, 'Web', 'web', true);
+      stack.renameLogicalId('DoesNotExist', 'Renamed'); // rendering then fails: the rename is never applied
+      const report = new FixtureChecks().validateScope(stack);
+      expect(ruleNames(report)).toEqual(['HardenedECS-TX-01[Unverified]', 'HardenedECS-TX-02[Unverified]']);
+      expect(report.violations[0].description).toMatch(/cannot verify: could not render it to check stack S: .*DoesNotExist/);
+    });
+
     test('acknowledging the failure id does not hide the unverified one, and vice versa', () => {
       const stack = importedFlagStack();
       Validations.of(stack).acknowledge({ id: 'HardenedECS-TX-01[Container::web]', reason: 'Accepted by SEC-1 until 2027' });
