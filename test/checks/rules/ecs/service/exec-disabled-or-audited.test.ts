@@ -24,7 +24,10 @@ function withCluster(service: object, exec: object | undefined, clusterName?: st
 describeRule(execDisabledOrAudited, {
   passing: [
     { name: 'ECS Exec absent (default false)', template: withCluster({ Cluster: { Ref: 'Cluster' } }, undefined) },
-    { name: 'ECS Exec on, cluster by Ref audits sessions', template: withCluster({ Cluster: { Ref: 'Cluster' }, EnableExecuteCommand: true }, AUDITED) },
+    {
+      name: 'ECS Exec on, cluster by Ref audits sessions',
+      template: withCluster({ Cluster: { Ref: 'Cluster' }, EnableExecuteCommand: true }, AUDITED),
+    },
     { name: 'ECS Exec "true" string, cluster by GetAtt Arn', template: withCluster({ Cluster: { 'Fn::GetAtt': ['Cluster', 'Arn'] }, EnableExecuteCommand: 'true' }, AUDITED) },
     { name: 'cluster found by its literal ClusterName', template: withCluster({ Cluster: 'prod', EnableExecuteCommand: true }, AUDITED, 'prod') },
     { name: 'cdk: ecs-patterns ApplicationLoadBalancedFargateService (Exec off)', cdk: (stack) => albFargateService(stack) },

@@ -34,7 +34,10 @@ export function taskSetTemplate(properties: object, extra: object = {}): object 
 }
 
 /** The stock ecs-patterns service (ALB, Fargate, new VPC). */
-export function albFargateService(stack: Stack, options: Partial<ecsPatterns.ApplicationLoadBalancedFargateServiceProps> = {}): ecsPatterns.ApplicationLoadBalancedFargateService {
+export function albFargateService(
+  stack: Stack,
+  options: Partial<ecsPatterns.ApplicationLoadBalancedFargateServiceProps> = {},
+): ecsPatterns.ApplicationLoadBalancedFargateService {
   return new ecsPatterns.ApplicationLoadBalancedFargateService(stack, 'Web', {
     taskImageOptions: { image: ecs.ContainerImage.fromRegistry(IMAGE) },
     ...options,
@@ -42,7 +45,11 @@ export function albFargateService(stack: Stack, options: Partial<ecsPatterns.App
 }
 
 /** A plain FargateService in a new cluster. */
-export function fargateService(stack: Stack, options: Partial<ecs.FargateServiceProps> = {}, clusterProps: ecs.ClusterProps = {}): ecs.FargateService {
+export function fargateService(
+  stack: Stack,
+  options: Partial<ecs.FargateServiceProps> = {},
+  clusterProps: ecs.ClusterProps = {},
+): ecs.FargateService {
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
   const cluster = new ecs.Cluster(stack, 'Cluster', { vpc, ...clusterProps });
   const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task');
