@@ -38,7 +38,9 @@ describeRule(execDisabledOrAudited, {
         const logGroup = new logs.LogGroup(stack, 'ExecLogs', { encryptionKey: kmsKey });
         fargateService(stack, { enableExecuteCommand: true }, {
           executeCommandConfiguration: {
-            kmsKey, logging: ecs.ExecuteCommandLogging.OVERRIDE, logConfiguration: { cloudWatchLogGroup: logGroup, cloudWatchEncryptionEnabled: true },
+            kmsKey,
+            logging: ecs.ExecuteCommandLogging.OVERRIDE,
+            logConfiguration: { cloudWatchLogGroup: logGroup, cloudWatchEncryptionEnabled: true },
           },
         });
       },
