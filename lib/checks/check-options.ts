@@ -20,6 +20,11 @@ export interface CheckOptions {
    * as AWS tag keys are). Empty means the rule has nothing to require and does not apply.
    */
   readonly requiredTags: readonly string[];
+  /**
+   * TD-13: on Fargate, accept the task-level `Memory` as the hard limit for containers without their own
+   * `Memory` (Fargate enforces it for the whole task; Control Tower CT.ECS.PR.7 and the Config rule do not accept it).
+   */
+  readonly fargateTaskMemoryCountsAsLimit: boolean;
 }
 
 export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
@@ -30,6 +35,7 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   allowedRegistries: [],
   latestPlatformVersions: { linux: '1.4.0', windows: '1.0.0' },
   requiredTags: [],
+  fargateTaskMemoryCountsAsLimit: false,
 };
 
 export function withDefaults(options: Partial<CheckOptions> = {}): CheckOptions {

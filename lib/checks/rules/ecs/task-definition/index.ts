@@ -1,10 +1,14 @@
+import { awslogsDestination } from './awslogs-destination';
 import { awsvpc } from './awsvpc';
+import { containerLogging } from './container-logging';
 import { hostModeUser } from './host-mode-user';
 import { linuxNonrootUser } from './linux-nonroot-user';
+import { memoryHardLimit } from './memory-hard-limit';
 import { noHostIpc } from './no-host-ipc';
 import { noHostNetwork } from './no-host-network';
 import { noHostPid } from './no-host-pid';
 import { noPrivileged } from './no-privileged';
+import { nonBlockingLogs } from './non-blocking-logs';
 import { readonlyRootFs } from './readonly-root-fs';
 import { windowsNonAdmin } from './windows-non-admin';
 import { Rule } from '../../../rule';
@@ -20,4 +24,8 @@ export const TASK_DEFINITION_RULES: readonly Rule[] = [
   awsvpc,
   noHostPid,
   noHostIpc,
+  containerLogging,
+  awslogsDestination,
+  nonBlockingLogs,
+  memoryHardLimit,
 ];
