@@ -69,7 +69,7 @@ export function grantExecuteCommand(taskRole: HardenedTaskRole, config: ecs.Exec
     });
     taskRole.addToPrincipalPolicy(new iam.PolicyStatement({
       actions: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
-      resources: [log.cloudWatchLogGroup.logGroupArn],
+      resources: [log.cloudWatchLogGroup.logGroupRef.logGroupArn],
     }));
   }
   if (log?.s3Bucket) {

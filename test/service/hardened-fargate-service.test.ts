@@ -4,6 +4,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { EXEMPTIONS_METADATA_KEY } from '../../lib/audit/exemption';
 import { HardenedCluster } from '../../lib/cluster/hardened-cluster';
@@ -335,7 +336,7 @@ describe('HardenedFargateService bad inputs', () => {
 
   test('a wildcard grant on the task role fails synth naming the statement', () => {
     const built = build();
-    built.service.taskRole.addToPrincipalPolicy(new (require('aws-cdk-lib/aws-iam').PolicyStatement)({ actions: ['s3:*'], resources: ['*'] }));
+    built.service.taskRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
     expect(() => Template.fromStack(built.stack)).toThrow(/SvcStack\/Payments\/TaskRole[\s\S]*s3:\*/);
   });
 });
