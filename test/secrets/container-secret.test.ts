@@ -211,6 +211,22 @@ describe('cross-account secrets', () => {
     expect(keyPolicy.Value['Fn::Join'][1]).toContainEqual(roleArn);
   });
 
+  test('a generated role name draws a warning; a fixed roleName puts the literal role ARN into the outputs', () => {
+    const s1 = stack();
+    new HardenedExecutionRole(s1, 'Exec').grantSecretRead(
+      ContainerSecret.fromSecretsManager(crossAccountSecret(s1), { crossAccount: { ownerAccount: '222222222222' } }));
+    Annotations.fromStack(s1).hasWarning('/Svc/Exec', Match.stringLikeRegexp('Set roleName on the HardenedExecutionRole'));
+
+    const s2 = stack();
+    new HardenedExecutionRole(s2, 'Exec', { roleName: 'reporting-execution' }).grantSecretRead(
+      ContainerSecret.fromSecretsManager(crossAccountSecret(s2), { crossAccount: { ownerAccount: '222222222222' } }));
+    Annotations.fromStack(s2).hasNoWarning('/Svc/Exec', Match.anyValue());
+    const values = Object.values(Template.fromStack(s2).findOutputs('*')).map((o: any) => JSON.stringify(o.Value));
+    expect(values).toHaveLength(2);
+    for (const v of values) expect(v).toContain(':iam::111111111111:role/reporting-execution');
+    Template.fromStack(s2).hasResourceProperties('AWS::IAM::Role', { RoleName: 'reporting-execution' });
+  });
+
   test('opt-in without a customer managed key is rejected: the AWS managed key cannot be shared', () => {
     const s = stack();
     const secret = secretsmanager.Secret.fromSecretCompleteArn(s, 'Shared', OTHER_ACCOUNT_ARN);
