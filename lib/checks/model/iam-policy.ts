@@ -350,3 +350,48 @@ export function namesService(statement: PolicyStatement, service: string): boole
 export function flatten(value: PolicyValue): string {
   return typeof value === 'string' ? value : value.display;
 }
+
+/**
+ * Splits an ARN-shaped value into its colon-separated fields (`arn`, partition, service, region,
+ * account, resource...). A field is a literal string, or an opaque value when an intrinsic
+ * (`<AWS::AccountId>`) fills or shares it. The resource field keeps any further colons.
+ * `undefined` when the value is not ARN-shaped.
+ */
+export function splitArn(value: PolicyValue): Array<PolicyValue> | undefined {
+  const parts = typeof value === 'string' ? [value] : value.kind === 'composite' ? value.details.parts ?? [] : [value];
+  const fields: Array<Array<string | Opaque>> = [[]];
+  for (const part of parts) {
+    if (typeof part !== 'string') {
+      fields[fields.length - 1].push(part);
+      continue;
+    }
+    const pieces = part.split(':');
+    pieces.forEach((piece, i) => {
+      if (i > 0) {
+        if (fields.length < 6) fields.push([]);
+        else fields[fields.length - 1].push(':');
+      }
+      if (piece !== '') fields[fields.length - 1].push(piece);
+    });
+  }
+  const result = fields.map(joinField);
+  return result.length >= 6 && result[0] === 'arn' ? result : undefined;
+}
+
+function joinField(parts: Array<string | Opaque>): PolicyValue {
+  const merged: Array<string | Opaque> = [];
+  for (const p of parts) {
+    const prev = merged[merged.length - 1];
+    if (typeof p === 'string' && typeof prev === 'string') merged[merged.length - 1] = prev + p;
+    else merged.push(p);
+  }
+  if (merged.length === 0) return '';
+  if (merged.length === 1) return merged[0];
+  const display = merged.map((p) => (typeof p === 'string' ? p : p.display)).join('');
+  return new Opaque('composite', display, { parts: merged, reason: `ARN field built from values known only at deploy time (${display})` });
+}
+
+/** True for the pseudo parameter `AWS::AccountId`: the stack's own account. */
+export function isOwnAccount(value: PolicyValue): boolean {
+  return value instanceof Opaque && value.kind === 'pseudo' && value.details.target === 'AWS::AccountId';
+}

@@ -8,6 +8,8 @@ import {
   namesService,
   parseStatements,
   resourceMatches,
+  splitArn,
+  isOwnAccount,
 } from '../../../lib/checks/model/iam-policy';
 import { Opaque } from '../../../lib/checks/model/opaque';
 import { TemplateModel } from '../../../lib/checks/model/template-model';
@@ -133,5 +135,19 @@ describe('coverage queries', () => {
     expect(hasNarrowingCondition(plain)).toBe(false);
     expect(hasNarrowingCondition(narrowed)).toBe(true);
     expect(hasNarrowingCondition(trivial)).toBe(false);
+  });
+});
+
+describe('splitArn', () => {
+  test('splits literal ARNs and keeps colons in the resource field', () => {
+    expect(splitArn('arn:aws:logs:eu-west-1:111111111111:log-group:app:*')).toEqual(['arn', 'aws', 'logs', 'eu-west-1', '111111111111', 'log-group:app:*']);
+    expect(splitArn('not-an-arn')).toBeUndefined();
+  });
+
+  test('keeps pseudo parameters as opaque fields', () => {
+    const fields = splitArn(resolved({ 'Fn::Sub': 'arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:*' }))!;
+    expect(fields[2]).toBe('ecs');
+    expect(isOwnAccount(fields[4])).toBe(true);
+    expect(fields[5]).toBe('*');
   });
 });

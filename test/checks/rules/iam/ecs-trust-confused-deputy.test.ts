@@ -1,0 +1,97 @@
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { ecsTrustConfusedDeputy } from '../../../../lib/checks/rules/iam/ecs-trust-confused-deputy';
+import { describeRule } from '../harness';
+import { CDK_DEFAULT_TRUST, OWN_ACCOUNT_TRUST, ecsIamTemplate } from './iam-fixtures';
+
+const withCondition = (condition: object) => ({ ...CDK_DEFAULT_TRUST, Condition: condition });
+
+describeRule(ecsTrustConfusedDeputy, {
+  passing: [
+    { name: 'SourceAccount = Ref AWS::AccountId and SourceArn via Fn::Sub', template: ecsIamTemplate({ trust: [OWN_ACCOUNT_TRUST] }), logicalId: 'TaskRole' },
+    {
+      name: 'literal account in both conditions, SourceArn via Fn::Join',
+      template: ecsIamTemplate({
+        trust: [withCondition({
+          StringEquals: { 'aws:SourceAccount': '111111111111' },
+          ArnLike: { 'aws:SourceArn': { 'Fn::Join': [':', ['arn', { Ref: 'AWS::Partition' }, 'ecs', { Ref: 'AWS::Region' }, '111111111111', '*']] } },
+        })],
+      }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'cdk: ServicePrincipal.withConditions on an injected task role',
+      cdk: (stack) => {
+        const taskRole = new iam.Role(stack, 'TaskRole', {
+          assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com').withConditions({
+            StringEquals: { 'aws:SourceAccount': stack.account },
+            ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:ecs:${stack.region}:${stack.account}:*` },
+          }),
+        });
+        new ecs.FargateTaskDefinition(stack, 'Td', { taskRole }).addContainer('app', { image: ecs.ContainerImage.fromRegistry('nginx') });
+      },
+      key: 'Statement::0',
+    },
+  ],
+  failing: [
+    { name: 'peer bug #31: the aws-cdk-lib default ecs-tasks trust', template: ecsIamTemplate(), logicalId: 'TaskRole', key: 'Statement::0' },
+    {
+      name: 'cdk: default FargateTaskDefinition task role',
+      cdk: (stack) => new ecs.FargateTaskDefinition(stack, 'Td').addContainer('app', { image: ecs.ContainerImage.fromRegistry('nginx') }),
+      key: 'Statement::0',
+    },
+    {
+      name: '* account in SourceArn',
+      template: ecsIamTemplate({ trust: [withCondition({ ArnLike: { 'aws:SourceArn': 'arn:aws:ecs:eu-west-1:*:*' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'StringEquals with a wildcard SourceArn never matches',
+      template: ecsIamTemplate({ trust: [withCondition({ StringEquals: { 'aws:SourceArn': 'arn:aws:ecs:eu-west-1:111111111111:*' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'StringLike SourceAccount "*"',
+      template: ecsIamTemplate({ trust: [withCondition({ StringLike: { 'aws:SourceAccount': '*' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'mismatched accounts',
+      template: ecsIamTemplate({
+        trust: [withCondition({ StringEquals: { 'aws:SourceAccount': '111111111111' }, ArnLike: { 'aws:SourceArn': 'arn:aws:ecs:eu-west-1:222222222222:*' } })],
+      }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'execution role when requireExecutionRoleTrustConditions is on',
+      template: ecsIamTemplate(),
+      logicalId: 'ExecRole',
+      options: { requireExecutionRoleTrustConditions: true },
+    },
+  ],
+  unresolvable: [
+    {
+      name: 'SourceAccount from Fn::ImportValue',
+      template: ecsIamTemplate({ trust: [withCondition({ StringEquals: { 'aws:SourceAccount': { 'Fn::ImportValue': 'AccountId' } } })] }),
+      logicalId: 'TaskRole',
+      key: 'Statement::0',
+    },
+    {
+      name: 'SourceAccount from a parameter without default',
+      template: ecsIamTemplate({
+        parameters: { Account: { Type: 'String' } },
+        trust: [withCondition({ StringEquals: { 'aws:SourceAccount': { Ref: 'Account' } } })],
+      }),
+      logicalId: 'TaskRole',
+      key: 'Statement::0',
+    },
+  ],
+  notApplicable: [
+    { name: 'execution role by default', template: ecsIamTemplate(), logicalId: 'ExecRole' },
+    {
+      name: 'a role that ECS does not assume',
+      template: ecsIamTemplate({ extraResources: { Lambda: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } } } } }),
+      logicalId: 'Lambda',
+    },
+  ],
+});
