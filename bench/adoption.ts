@@ -1,0 +1,86 @@
+// Benchmark (b): the synthesis cost of adopting the library. The same N web services built with
+// HardenedFargateService and checked by HardenedEcsChecks, against aws-cdk-lib's
+// ApplicationLoadBalancedFargateService checked by cdk-nag's AwsSolutionsChecks. Every run is a fresh process;
+// the variants alternate so that drift in machine load hits both alike.
+import { join } from 'node:path';
+import { SynthRun, runSynth } from './synth-runner';
+import { markdownTable, median, ratio, seconds } from './table';
+
+const ROOT = join(__dirname, '..');
+
+export interface AdoptionOptions {
+  readonly serviceCounts: number[];
+  readonly repetitions: number;
+}
+
+type Variant = 'stock' | 'hardened';
+const VARIANTS: Variant[] = ['stock', 'hardened'];
+
+export function runAdoption(options: AdoptionOptions): string {
+  const runs: SynthRun[] = [];
+  for (let rep = 0; rep < options.repetitions; rep++) {
+    for (const services of options.serviceCounts) {
+      const order = rep % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+      for (const variant of order) {
+        const run = runSynth(variant, services, join(ROOT, 'bench-out', 'adoption', variant), { checks: true });
+        runs.push(run);
+        console.error(
+          `[adoption] rep ${rep + 1}/${options.repetitions} N=${services} ${variant}: process ${seconds(run.processMs)} s, ` +
+            `synth ${seconds(run.buildMs + run.synthMs)} s, checks ${seconds(run.checksMs)} s, ${Math.round(run.maxRssKb / 1024)} MiB, ` +
+            `${run.resources} resources, ${run.violations} rules violated on ${run.violatingResources} resources`,
+        );
+      }
+    }
+  }
+
+  const pick = (variant: Variant, services: number) => runs.filter((r) => r.variant === variant && r.services === services);
+  const med = (rs: SynthRun[], f: (r: SynthRun) => number) => median(rs.map(f));
+  const inProcess = (r: SynthRun) => r.buildMs + r.synthMs;
+
+  const costRows = options.serviceCounts.flatMap((n) => {
+    const stock = pick('stock', n);
+    const hardened = pick('hardened', n);
+    const row = (label: string, rs: SynthRun[], vs?: SynthRun[]) => [
+      String(n),
+      label,
+      String(rs[0].resources),
+      seconds(med(rs, (r) => r.processMs)),
+      seconds(med(rs, inProcess)),
+      String(Math.round(med(rs, (r) => r.maxRssKb) / 1024)),
+      vs ? ratio(med(rs, (r) => r.processMs), med(vs, (r) => r.processMs)) : '',
+      vs ? ratio(med(rs, inProcess), med(vs, inProcess)) : '',
+      vs ? ratio(med(rs, (r) => r.maxRssKb), med(vs, (r) => r.maxRssKb)) : '',
+    ];
+    return [row('stock + AwsSolutionsChecks', stock), row('hardened + HardenedEcsChecks', hardened, stock)];
+  });
+
+  const linearityRows = options.serviceCounts.flatMap((n) =>
+    VARIANTS.map((variant) => {
+      const rs = pick(variant, n);
+      const checksMs = med(rs, (r) => r.checksMs);
+      return [
+        String(n),
+        variant === 'stock' ? 'AwsSolutionsChecks' : 'HardenedEcsChecks',
+        String(rs[0].resources),
+        seconds(checksMs),
+        (checksMs / (rs[0].resources / 1000)).toFixed(1),
+        `${rs[0].violations} / ${rs[0].violatingResources}`,
+      ];
+    }),
+  );
+
+  return [
+    `Synthesis cost of adoption: ${options.serviceCounts.join(', ')} services (20 per stack), ${options.repetitions} repetitions, ` +
+      'fresh process each, variants alternating; medians. "synth" is construct tree + app.synth() inside the process ' +
+      '(module loading excluded); "process" is the whole process.',
+    '',
+    markdownTable(
+      ['N', 'variant', 'resources', 'process s', 'synth s', 'peak RSS MiB', 'process ratio', 'synth ratio', 'RSS ratio'],
+      costRows,
+    ),
+    '',
+    'Time spent inside the validation plugin (the checks alone), against template resources:',
+    '',
+    markdownTable(['N', 'pack', 'resources', 'checks s', 'ms per 1000 resources', 'rules violated / resources'], linearityRows),
+  ].join('\n');
+}

@@ -1,0 +1,35 @@
+// `npm run bench` (projen task `bench`): prints the benchmark tables. Not a test: figures depend on the machine.
+//   --quick            a small smoke run (minutes, not tens of minutes)
+//   --only throughput  or  --only adoption
+import { cpus } from 'node:os';
+import { runAdoption } from './adoption';
+import { runThroughput } from './throughput';
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} CPUs (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, ${process.platform}/${process.arch}`;
+}
+
+function main(argv: string[]): void {
+  const quick = argv.includes('--quick');
+  const onlyIndex = argv.indexOf('--only');
+  const only = onlyIndex >= 0 ? argv[onlyIndex + 1] : undefined;
+  if (only !== undefined && only !== 'throughput' && only !== 'adoption') {
+    throw new Error(`--only takes throughput or adoption, not ${only ?? 'nothing'}`);
+  }
+  const sections = [`Machine: ${machine()}; ${new Date().toISOString()}${quick ? '; --quick' : ''}`];
+  if (only !== 'adoption') {
+    sections.push(runThroughput(quick ? { services: 20, repetitions: 2 } : { services: 180, repetitions: 5 }));
+  }
+  if (only !== 'throughput') {
+    sections.push(runAdoption(quick ? { serviceCounts: [20, 40], repetitions: 1 } : { serviceCounts: [60, 180, 600], repetitions: 3 }));
+  }
+  console.log(`\n${sections.join('\n\n')}\n`);
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+}
