@@ -107,4 +107,15 @@ export class HardenedTaskRole extends Construct implements iam.IGrantable {
     }
     this.guard.accept(acknowledgment, 'acknowledgeStatement');
   }
+
+  /**
+   * Accepts a statement that the library itself adds for a documented need (e.g. the ECS Exec
+   * channel actions on `*`). Recorded like a user acknowledgment, but not reported as unused when
+   * the rules do not flag the statement.
+   *
+   * @internal
+   */
+  public _acknowledgeLibraryStatement(acknowledgment: StatementAcknowledgment, option: string): void {
+    this.guard.accept(acknowledgment, option, true);
+  }
 }

@@ -93,4 +93,11 @@ describe('HardenedTaskRole', () => {
     role.acknowledgeStatement({ sid: 'Nothing', reason: 'left over from an old design' });
     Annotations.fromStack(s).hasWarning('/Svc/Task', Match.stringLikeRegexp('matches no rejected statement'));
   });
+
+  test('a library acknowledgment that matches nothing is not reported', () => {
+    const s = stack();
+    const role = new HardenedTaskRole(s, 'Task');
+    role._acknowledgeLibraryStatement({ sid: 'EcsExec', reason: 'documented: no resource-level scope' }, 'enableExecuteCommand');
+    Annotations.fromStack(s).hasNoWarning('/Svc/Task', Match.anyValue());
+  });
 });
