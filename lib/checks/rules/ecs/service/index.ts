@@ -1,4 +1,5 @@
 import { execDisabledOrAudited } from './exec-disabled-or-audited';
+import { fargateLatestPlatform } from './fargate-latest-platform';
 import { resilience } from './resilience';
 import { serviceNoPublicIp } from './service-no-public-ip';
 import { sgNoOpenIngress } from './sg-no-open-ingress';
@@ -9,6 +10,7 @@ import { Rule } from '../../../rule';
 export const SERVICE_RULES: readonly Rule[] = [
   serviceNoPublicIp,
   tasksetNoPublicIp,
+  fargateLatestPlatform,
   execDisabledOrAudited,
   sgNoOpenIngress,
   resilience,
