@@ -7,8 +7,9 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { IConstruct } from 'constructs';
 import { accountRelation } from './account-relation';
 import { aliasKeyProblem, kmsDecryptStatement, SecretService } from './kms-decrypt';
-import { OwnerAccountStatements, ownerAccountStatements } from './owner-account-statements';
+import { ownerAccountStatements } from './owner-account-statements';
 import { isPartialSecretArn, secretsManagerValueFrom } from './secret-arn';
+import { SecretGrant } from './secret-grant';
 
 /**
  * Explicit opt-in for reading a Secrets Manager secret that lives in another AWS account.
@@ -90,15 +91,6 @@ interface SecretReference {
   readonly resourceRegion: string;
   readonly encryptionKey?: kms.IKey;
   readonly crossAccount?: CrossAccountSecretAccess;
-}
-
-/** @internal What the execution role must add to read one secret. */
-export interface SecretGrant {
-  readonly statements: iam.PolicyStatement[];
-  /** Present for an opted-in cross-account secret: what the owner account must add. */
-  readonly ownerAccount?: { readonly account: string; readonly secretArn: string; readonly statements: OwnerAccountStatements };
-  /** Non-fatal findings to surface as synth warnings. */
-  readonly warnings: string[];
 }
 
 const FIX_PARTIAL_ARN =
