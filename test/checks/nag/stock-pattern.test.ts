@@ -15,22 +15,38 @@ import { HardenedEcsChecks } from '../../../lib/checks/nag/hardened-ecs-checks';
  * this stack), the violations it reports; `[]` means the rule passes the stock pattern. Rules that
  * land later are not asserted here until they are measured and added.
  */
+const TASK_DEFINITION = 'Stock/Service/TaskDef/Resource';
 const EXPECTED: Record<string, Array<[string, string]>> = {
   'TD-01': [],
-  'TD-02': [['HardenedECS-TD-02[Container::web]', 'Stock/Service/TaskDef/Resource']],
-  'TD-03': [['HardenedECS-TD-03[Container::web]', 'Stock/Service/TaskDef/Resource']],
+  'TD-02': [['HardenedECS-TD-02[Container::web]', TASK_DEFINITION]],
+  'TD-03': [['HardenedECS-TD-03[Container::web]', TASK_DEFINITION]],
   'TD-04': [],
   'TD-06': [],
   'TD-07': [],
   'TD-08': [],
   'TD-09': [],
+  'TD-10': [],
+  'TD-11': [],
+  'TD-12': [['HardenedECS-TD-12[Container::web]', TASK_DEFINITION]],
+  'TD-14': [],
+  'TD-15': [],
   'SVC-01': [],
   'SVC-02': [],
+  'SVC-03': [],
   'SVC-04': [],
   'SVC-05': [],
   'CL-01': [['HardenedECS-CL-01', 'Stock/EcsDefaultClusterMnL3mNNYN/Resource']],
   'CL-02': [],
   'CP-01': [],
+  'IAM-01': [['HardenedECS-IAM-01[Statement::0]', 'Stock/Service/TaskDef/TaskRole/Resource']],
+  'IAM-02': [],
+  'IAM-03': [],
+  'IAM-04': [],
+  'IAM-05': [],
+  'IAM-06': [],
+  'IAM-07': [],
+  'SEC-01': [['HardenedECS-SEC-01', 'Stock/DbPassword/Resource']],
+  'SEC-02': [['HardenedECS-SEC-02', 'Stock/DbPassword/Resource']],
 };
 
 /** `HardenedECS-TD-02[Container::web]` -> `TD-02`. */
