@@ -1,4 +1,5 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { wildcardEvidence } from '../../../../lib/checks/rules/iam/wildcard-evidence';
 import { describeRule } from '../harness';
@@ -38,7 +39,7 @@ describeRule(wildcardEvidence, {
       cdk: (stack) => {
         const td = new ecs.FargateTaskDefinition(stack, 'Td');
         td.addContainer('app', { image: ecs.ContainerImage.fromRegistry('nginx') });
-        td.addToTaskRolePolicy(new (require('aws-cdk-lib/aws-iam').PolicyStatement)({ actions: ['s3:GetObject'], resources: ['*'] }));
+        td.addToTaskRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));
       },
       key: 'Resource::*',
     },
