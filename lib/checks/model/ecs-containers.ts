@@ -1,4 +1,4 @@
-import { displayValue, isOpaque } from './opaque';
+import { Opaque, displayValue, isOpaque } from './opaque';
 import { listValue, property, recordValue, stringValue } from './values';
 import { Outcome, unverified } from '../rule';
 
@@ -36,7 +36,25 @@ export function evaluateContainers(properties: Record<string, unknown>, judge: (
   return outcomes;
 }
 
-/** The `LinuxParameters` of a container as a record, `undefined` when absent, or the opaque value. */
-export function linuxParametersOf(container: ContainerView): ReturnType<typeof recordValue> {
-  return recordValue(property(container.definition, 'LinuxParameters'));
+/** One `Environment` entry. `name` is opaque when it cannot be resolved; `value` is the resolved value (possibly opaque). */
+export interface EnvironmentVariable {
+  readonly name: string | Opaque;
+  readonly value: unknown;
+}
+
+/** The container's `Environment` entries, `[]` when absent, or the opaque list. */
+export function environmentOf(container: ContainerView): EnvironmentVariable[] | Opaque {
+  const list = listValue(property(container.definition, 'Environment'));
+  if (isOpaque(list)) return list;
+  return (list ?? []).map((entry) => {
+    const record = recordValue(entry);
+    if (!record || isOpaque(record)) {
+      return { name: isOpaque(record) ? record : new Opaque('unsupported', displayValue(entry), { reason: 'malformed Environment entry' }), value: undefined };
+    }
+    const name = stringValue(property(record, 'Name'));
+    return {
+      name: name ?? new Opaque('unsupported', '(no name)', { reason: 'Environment entry without Name' }),
+      value: property(record, 'Value'),
+    };
+  });
 }

@@ -37,7 +37,8 @@ const SETTING_WORDS = new Set([
 const VALUE_PATTERNS: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
   { reason: 'an AWS access key id (AKIA…/ASIA…)', pattern: /(^|[^A-Z0-9])(AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}([^A-Z0-9]|$)/ },
   { reason: 'a PEM private key block', pattern: /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/ },
-  { reason: 'a URL with an embedded password (scheme://user:password@host)', pattern: /^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@[^\s]+/i },
+  // The user part may be empty (`redis://:password@host`).
+  { reason: 'a URL with an embedded password (scheme://user:password@host)', pattern: /^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:[^\s/@]+@[^\s]+/i },
   { reason: 'a CloudFormation dynamic reference to a secret ({{resolve:secretsmanager|ssm-secure:…}}), resolved into plain text', pattern: /\{\{resolve:(secretsmanager|ssm-secure):/ },
   { reason: 'a GitHub token', pattern: /^(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}$|^github_pat_[A-Za-z0-9_]{40,}$/ },
   { reason: 'a Slack token', pattern: /^xox[abprs]-[A-Za-z0-9-]{10,}$/ },
@@ -47,6 +48,15 @@ const VALUE_PATTERNS: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
   { reason: 'a JSON Web Token', pattern: /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/ },
 ];
 
+/**
+ * An AWS secret access key: 40 base64 characters. Only keys containing `/` or `+` are judged by this
+ * shape (identifiers never contain them); purely alphanumeric ones fall to the entropy heuristic.
+ */
+const AWS_SECRET_KEY_REASON = 'a 40-character AWS secret access key';
+
+/** Setting words that say the value locates the credential (its name, id, ARN, path, URL) rather than holding it. */
+const LOCATOR_WORDS = new Set(['NAME', 'ID', 'ARN', 'PATH', 'FILE', 'DIR', 'URL', 'URI', 'ENDPOINT', 'HOST', 'LOCATION', 'SOURCE', 'STORE', 'BUCKET', 'PARAM', 'PARAMETER', 'PREFIX']);
+
 /** Checks a name and (optional) literal value. `value` undefined means "not known" (only the name is judged). */
 export function detectCredential(name: string, value: string | undefined, extraNames: readonly string[] = []): CredentialSignal | undefined {
   const upperName = name.toUpperCase();
@@ -54,8 +64,8 @@ export function detectCredential(name: string, value: string | undefined, extraN
     return { reason: `the name ${name} is reserved for credentials` };
   }
   if (value !== undefined) {
-    const byShape = VALUE_PATTERNS.find((p) => p.pattern.test(value.trim()));
-    if (byShape) return { reason: `the value is ${byShape.reason}` };
+    const byShape = detectCredentialShape(value);
+    if (byShape) return byShape;
   }
 
   const words = nameWords(name);
@@ -65,13 +75,27 @@ export function detectCredential(name: string, value: string | undefined, extraN
       ? { reason: 'the value is a long, high-entropy string (a generated key or password)' }
       : undefined;
   }
-  if (value === undefined) return { reason: `the name contains ${credentialWord}` };
+  const isSetting = words.some((w) => SETTING_WORDS.has(w));
+  // With the value unknown, a setting about the credential (SECRET_ARN, TOKEN_TTL_SECONDS) is judged by its name alone.
+  if (value === undefined) return isSetting ? undefined : { reason: `the name contains ${credentialWord}` };
   const trimmed = value.trim();
   if (trimmed === '') return undefined; // an empty value leaks nothing
-  const isSetting = words.some((w) => SETTING_WORDS.has(w));
   if (isSetting && looksLikeSetting(trimmed)) return undefined;
+  if (words.some((w) => LOCATOR_WORDS.has(w)) && looksLikeIdentifier(trimmed)) return undefined;
   if (!isSetting && looksLikeReference(trimmed)) return undefined;
   return { reason: `the name contains ${credentialWord} and the value is not a setting or a reference` };
+}
+
+/**
+ * Judges a value by its shape alone (access keys, PEM blocks, URLs with passwords, secret dynamic
+ * references, vendor tokens), without the name and without the entropy heuristic. Safe on text
+ * with placeholders for deploy-time parts, such as `postgres://app:X@db/app`.
+ */
+export function detectCredentialShape(value: string): CredentialSignal | undefined {
+  const trimmed = value.trim();
+  const byShape = VALUE_PATTERNS.find((p) => p.pattern.test(trimmed));
+  if (byShape) return { reason: `the value is ${byShape.reason}` };
+  return looksLikeAwsSecretKey(trimmed) ? { reason: `the value is ${AWS_SECRET_KEY_REASON}` } : undefined;
 }
 
 /** Splits `dbPassword`, `DB_PASSWORD`, `db-password`, `db.password` into upper-case words. */
@@ -119,9 +143,25 @@ export function looksLikeGeneratedSecret(value: string): boolean {
   const v = value.trim();
   if (v.length < 32 || /\s/.test(v) || looksLikeReference(v)) return false;
   if (/^[0-9a-f]+$/i.test(v) || /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(v)) return false; // hex digests, UUIDs
-  if (/^[\w.-]+(\/[\w.-]+)+(:[\w.-]+)?(@sha256:[0-9a-f]{64})?$/.test(v)) return false; // image references
+  if (/^([A-Z]?[a-z0-9]+)+[0-9A-F]{8}$/.test(v)) return false; // CDK logical ids: CamelCase words + 8-hex hash
+  // Image references: repository paths are lower-case by Docker's rules; tags may not be.
+  if (/^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+(:[\w.-]+)?(@sha256:[0-9a-f]{64})?$/.test(v)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(v)).length;
   return classes === 3 && shannonEntropy(v) >= 4.2;
+}
+
+/** Secrets Manager / SSM style names such as `prod/db` or `app-db.credentials`, short and not random-looking. */
+function looksLikeIdentifier(value: string): boolean {
+  return /^[A-Za-z0-9/_+=.@-]{1,128}$/.test(value) && !looksLikeGeneratedSecret(value) && !looksLikeAwsSecretKey(value);
+}
+
+function looksLikeAwsSecretKey(value: string): boolean {
+  if (!/^[A-Za-z0-9/+]{40}$/.test(value) || !/[/+]/.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(value)).length;
+  // Random base64 is about half upper-case; CamelCase paths (construct paths, file names) are mostly lower-case.
+  const letters = value.replace(/[^A-Za-z]/g, '');
+  const upperShare = letters.replace(/[^A-Z]/g, '').length / Math.max(letters.length, 1);
+  return classes === 3 && upperShare >= 0.25 && upperShare <= 0.8 && shannonEntropy(value) >= 4;
 }
 
 function shannonEntropy(value: string): number {

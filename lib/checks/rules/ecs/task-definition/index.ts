@@ -4,9 +4,12 @@ import { containerLogging } from './container-logging';
 import { hostModeUser } from './host-mode-user';
 import { linuxNonrootUser } from './linux-nonroot-user';
 import { memoryHardLimit } from './memory-hard-limit';
+import { noAwsCredentialEnvNames } from './no-aws-credential-env-names';
+import { noEnvironment } from './no-environment';
 import { noHostIpc } from './no-host-ipc';
 import { noHostNetwork } from './no-host-network';
 import { noHostPid } from './no-host-pid';
+import { noPlaintextSecretsInEnv } from './no-plaintext-secrets-in-env';
 import { noPrivileged } from './no-privileged';
 import { nonBlockingLogs } from './non-blocking-logs';
 import { readonlyRootFs } from './readonly-root-fs';
@@ -28,4 +31,7 @@ export const TASK_DEFINITION_RULES: readonly Rule[] = [
   awslogsDestination,
   nonBlockingLogs,
   memoryHardLimit,
+  noAwsCredentialEnvNames,
+  noPlaintextSecretsInEnv,
+  noEnvironment,
 ];

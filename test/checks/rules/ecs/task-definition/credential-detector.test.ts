@@ -1,0 +1,152 @@
+import { ALWAYS_CREDENTIAL_NAMES, detectCredential, looksLikeGeneratedSecret, nameWords } from '../../../../../lib/checks/rules/ecs/task-definition/credential-detector';
+
+const AWS_SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const PEM = '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----';
+const SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const RANDOM_40 = 'Zq8sJ2kLm9Pw4xRt7Yv1Bn3Hc6Df0Ga5Ke8LpQw';
+
+describe('credential detector: settings and references pass', () => {
+  test.each([
+    ['LOG_LEVEL', 'debug'],
+    ['TOKEN_TTL_SECONDS', '300'],
+    ['MAX_PASSWORD_LENGTH', '64'],
+    ['PASSWORD_MIN_LENGTH', '12'],
+    ['PASSWORD_EXPIRY_DAYS', '90'],
+    ['PASSWORD_HASH_ROUNDS', '12'],
+    ['PASSWORD_REQUIRED', 'true'],
+    ['DISABLE_PASSWORD_LOGIN', 'true'],
+    ['TOKEN_TYPE', 'Bearer'],
+    ['TOKEN_TYPE_HINT', 'access_token'],
+    ['VERSION_TOKEN', 'v2'],
+    ['PASSWORD_POLICY', 'strong'],
+    ['SESSION_TIMEOUT', '15m'],
+    ['TOKEN_LIFETIME', 'PT1H'],
+    ['SECRET_ARN', 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:app/db-AbCdEf'],
+    ['SECRET_ARN', 'arn:aws-cn:secretsmanager:cn-north-1:111111111111:secret:app/db-AbCdEf'],
+    ['DB_PASSWORD_PARAM', 'arn:aws:ssm:eu-west-1:111111111111:parameter/app/db/password'],
+    ['SECRET_NAME', 'prod/db'],
+    ['SECRET_ID', 'app/db-credentials'],
+    ['DB_PASSWORD_FILE', '/run/secrets/db'],
+    ['PRIVATE_KEY_PATH', '/etc/ssl/private/key.pem'],
+    ['OAUTH_TOKEN_URL', 'https://auth.example.com/oauth/token'],
+    ['TOKEN_ENDPOINT', 'https://login.example.com/oauth2/token'],
+    ['SECRETS_MANAGER_ENDPOINT', 'https://secretsmanager.eu-west-1.amazonaws.com'],
+    ['HOME_URL', 'https://example.com/a:b@c'],
+    ['FEATURE_FLAGS', '{{resolve:ssm:/app/flags}}'],
+    ['DB_PASSWORD', ''],
+    ['AWS_REGION', 'eu-west-1'],
+    ['QUEUE_NAME', 'orders-queue'],
+  ])('%s=%s', (name, value) => {
+    expect(detectCredential(name, value)).toBeUndefined();
+  });
+});
+
+describe('credential detector: credentials fail', () => {
+  test.each([
+    ['DB_PASSWORD', 'hunter2', /PASSWORD/],
+    ['dbPassword', 'hunter2', /PASSWORD/],
+    ['db-password', 'hunter2', /PASSWORD/],
+    ['PASSWORD', 'changeme', /PASSWORD/],
+    ['API_KEY', 'abc123', /API_KEY/],
+    ['apiKey', 'abc123', /API_KEY/],
+    ['AUTH_TOKEN', 'abc', /TOKEN/],
+    ['API_TOKEN', 'Bearer', /TOKEN/],
+    ['JWT_SECRET', 'mysecret', /SECRET/],
+    ['SIGNING_KEY', 'x', /SIGNING_KEY/],
+    ['CLIENT_SECRET', 'x9', /SECRET/],
+    ['SESSION_SECRET', RANDOM_40, /SECRET/],
+    ['SECRET_NAME', RANDOM_40, /SECRET/],
+    ['aws_secret_access_key', 'x', /reserved for credentials/],
+    ['Aws_Access_Key_Id', 'x', /reserved for credentials/],
+    ['ECS_ENGINE_AUTH_DATA', '{}', /reserved for credentials/],
+    ['ACCOUNT_HINT', 'AKIAIOSFODNN7EXAMPLE', /AWS access key id/],
+    ['NOTES', 'key=ASIAIOSFODNN7EXAMPLE;', /AWS access key id/],
+    ['VALUE', AWS_SECRET_KEY, /40-character AWS secret access key/],
+    ['CERT', PEM, /PEM private key/],
+    ['OPENSSH', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn\n-----END OPENSSH PRIVATE KEY-----', /PEM private key/],
+    ['DATABASE_URL', 'postgres://u:p@h/db', /embedded password/],
+    ['REDIS_URL', 'redis://:hunter2@cache:6379', /embedded password/],
+    ['MONGO', 'mongodb+srv://admin:Pa55@cluster0.example.net/db', /embedded password/],
+    ['DB', '{{resolve:secretsmanager:app/db:SecretString:password}}', /dynamic reference/],
+    ['DB', '{{resolve:ssm-secure:/app/db/password}}', /dynamic reference/],
+    ['GH', 'ghp_' + 'a1B2'.repeat(9), /GitHub token/],
+    ['SLACK', 'xoxb-1234567890-abcdefghij', /Slack token/],
+    ['PAYMENTS', 'sk_live_' + 'a1B2c3D4'.repeat(3), /Stripe/],
+    ['SESSION', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', /JSON Web Token/],
+    ['RANDOM', RANDOM_40, /high-entropy/],
+  ])('%s is flagged', (name, value, reason) => {
+    const signal = detectCredential(name, value);
+    expect(signal?.reason).toMatch(reason);
+  });
+
+  test('the extra names are reserved too, case-insensitively', () => {
+    expect(detectCredential('datadog_api_key_v2', 'x', ['DATADOG_API_KEY_V2'])?.reason).toMatch(/reserved/);
+    expect(detectCredential('NEW_RELIC_LICENSE', 'x', ['NEW_RELIC_LICENSE'])?.reason).toMatch(/reserved/);
+    expect(detectCredential('NEW_RELIC_LICENSE', 'x')).toBeUndefined();
+  });
+
+  test('the reserved names are the ECS.8 names plus the session token', () => {
+    expect([...ALWAYS_CREDENTIAL_NAMES].sort()).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'ECS_ENGINE_AUTH_DATA']);
+  });
+});
+
+describe('credential detector: identifiers are not flagged', () => {
+  test.each([
+    ['IMAGE', `nginx@sha256:${SHA256}`],
+    ['IMAGE', `123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:${'a'.repeat(64)}`],
+    ['IMAGE', 'public.ecr.aws/docker/library/nginx:1.27.0-Alpine'],
+    ['DIGEST', SHA256],
+    ['COMMIT', 'da39a3ee5e6b4b0d3255bfef95601890afd80709'],
+    ['REQUEST_ID', '3f2504e0-4f89-11d3-9a0c-0305e82c3301'],
+    ['CONSTRUCT_PATH', 'MyStack/Service/TaskDefinition/Resource1'],
+    ['LOGICAL_ID', 'ServiceTaskDefwebLogGroup464D419C'],
+    ['BUCKET', 'arn:aws:s3:::my-bucket/prefix/*'],
+  ])('%s=%s', (name, value) => {
+    expect(detectCredential(name, value)).toBeUndefined();
+  });
+});
+
+describe('credential detector: value unknown (name only)', () => {
+  test('a credential name is flagged', () => {
+    expect(detectCredential('DB_PASSWORD', undefined)?.reason).toMatch(/name contains PASSWORD/);
+    expect(detectCredential('NPM_TOKEN', undefined)?.reason).toMatch(/name contains TOKEN/);
+  });
+  test('a setting about a credential is not', () => {
+    expect(detectCredential('SECRET_ARN', undefined)).toBeUndefined();
+    expect(detectCredential('TOKEN_TTL_SECONDS', undefined)).toBeUndefined();
+    expect(detectCredential('LOG_LEVEL', undefined)).toBeUndefined();
+  });
+});
+
+describe('credential detector: never repeats the value', () => {
+  const samples: Array<[string, string]> = [
+    ['DB_PASSWORD', 'hunter2'],
+    ['API_KEY', 'abc123xyz'],
+    ['X', 'AKIAIOSFODNN7EXAMPLE'],
+    ['X', AWS_SECRET_KEY],
+    ['X', 'postgres://admin:s3cr3tPass@db/app'],
+    ['X', RANDOM_40],
+    ['X', '{{resolve:secretsmanager:prod/db:SecretString:password}}'],
+  ];
+  test.each(samples)('%s', (name, value) => {
+    const reason = detectCredential(name, value)?.reason ?? '';
+    expect(reason).not.toBe('');
+    expect(reason).not.toContain(value);
+    expect(reason).not.toMatch(/hunter2|abc123xyz|IOSFODNN7|s3cr3tPass|Zq8sJ2|prod\/db/);
+  });
+});
+
+describe('credential detector helpers', () => {
+  test('nameWords splits snake, kebab, dotted and camel case', () => {
+    expect(nameWords('dbPassword')).toEqual(['DB', 'PASSWORD']);
+    expect(nameWords('DB_PASSWORD')).toEqual(['DB', 'PASSWORD']);
+    expect(nameWords('db-password.file')).toEqual(['DB', 'PASSWORD', 'FILE']);
+  });
+  test('looksLikeGeneratedSecret ignores hex digests, UUIDs and image references', () => {
+    expect(looksLikeGeneratedSecret(SHA256)).toBe(false);
+    expect(looksLikeGeneratedSecret('3f2504e0-4f89-11d3-9a0c-0305e82c3301')).toBe(false);
+    expect(looksLikeGeneratedSecret(`registry.example.com/team/app@sha256:${SHA256}`)).toBe(false);
+    expect(looksLikeGeneratedSecret(RANDOM_40)).toBe(true);
+    expect(looksLikeGeneratedSecret('short1A')).toBe(false);
+  });
+});
