@@ -46,27 +46,28 @@ export function requireHardenedExecConfiguration(servicePath: string, cluster: e
   return config;
 }
 
-/** Grants the task role exactly the ECS Exec actions, acknowledging the two that have no resource scope. */
+/** Grants the task role exactly the ECS Exec actions; the two without resource scope are acknowledged by the library. */
 export function grantExecuteCommand(taskRole: HardenedTaskRole, config: ecs.ExecuteCommandConfiguration): void {
   taskRole.addToPrincipalPolicy(new iam.PolicyStatement({
     sid: SSM_MESSAGES_SID,
     actions: ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'],
     resources: ['*'],
   }));
-  taskRole.acknowledgeStatement({
+  // Library-owned acknowledgments: recorded if a rule flags the statement, silent when the rules already accept it.
+  taskRole._acknowledgeLibraryStatement({
     sid: SSM_MESSAGES_SID,
     reason: 'ECS Exec: the ssmmessages channel actions support no resource-level scope (AWS ECS Exec documentation)',
-  });
+  }, 'enableExecuteCommand');
   if (config.kmsKey) {
     taskRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [config.kmsKey.keyArn] }));
   }
   const log = config.logConfiguration;
   if (log?.cloudWatchLogGroup) {
     taskRole.addToPrincipalPolicy(new iam.PolicyStatement({ sid: DESCRIBE_LOG_GROUPS_SID, actions: ['logs:DescribeLogGroups'], resources: ['*'] }));
-    taskRole.acknowledgeStatement({
+    taskRole._acknowledgeLibraryStatement({
       sid: DESCRIBE_LOG_GROUPS_SID,
       reason: 'ECS Exec: the SSM agent checks the session log group with logs:DescribeLogGroups, which has no resource-level scope',
-    });
+    }, 'enableExecuteCommand');
     taskRole.addToPrincipalPolicy(new iam.PolicyStatement({
       actions: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
       resources: [log.cloudWatchLogGroup.logGroupRef.logGroupArn],
