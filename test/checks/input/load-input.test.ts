@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { synthAssembly } from './synth-assembly';
 import { InputError } from '../../../lib/checks/input/input-error';
 import { loadInput } from '../../../lib/checks/input/load-input';
 
@@ -10,7 +9,6 @@ let work: string;
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'hardened-ecs-input-'));
-  synthAssembly(path.join(work, 'cdk.out'));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -26,7 +24,7 @@ async function inputError(p: string, cwd = work): Promise<InputError> {
 
 describe('loadInput', () => {
   test('a cloud assembly yields every stack, nested Stage assemblies included, with construct paths', async () => {
-    const loaded = await loadInput('cdk.out', work);
+    const loaded = await loadInput('cdk.out', fixtures);
     const byStack = new Map(loaded.map((t) => [t.source.stack, t]));
     expect([...byStack.keys()].sort()).toEqual(['Prod-Inner', 'TopStack']);
 
@@ -41,14 +39,33 @@ describe('loadInput', () => {
     expect([...inner.source.constructPaths!.values()]).toContain('Prod/Inner/InnerTaskDef/Resource');
   });
 
+  test('construct paths also come from metadata inline in the manifest (older CDK versions)', async () => {
+    const inline = path.join(work, 'inline.out');
+    mkdirSync(inline, { recursive: true });
+    writeFileSync(path.join(inline, 'Old.template.json'), JSON.stringify({ Resources: { Bucket83908E77: { Type: 'AWS::S3::Bucket' } } }));
+    writeFileSync(path.join(inline, 'manifest.json'), JSON.stringify({
+      version: '21.0.0',
+      artifacts: {
+        Old: {
+          type: 'aws:cloudformation:stack',
+          properties: { templateFile: 'Old.template.json', stackName: 'old-stack' },
+          metadata: { '/Old/Bucket/Resource': [{ type: 'aws:cdk:logicalId', data: 'Bucket83908E77' }] },
+        },
+      },
+    }));
+    const [loaded] = await loadInput('inline.out', work);
+    expect(loaded.source.stack).toBe('old-stack');
+    expect(loaded.source.constructPaths?.get('Bucket83908E77')).toBe('Old/Bucket/Resource');
+  });
+
   test('the manifest.json of an assembly stands for its directory', async () => {
-    const viaManifest = await loadInput('cdk.out/manifest.json', work);
-    expect(viaManifest.map((t) => t.source.file).sort()).toEqual((await loadInput('cdk.out', work)).map((t) => t.source.file).sort());
+    const viaManifest = await loadInput('cdk.out/manifest.json', fixtures);
+    expect(viaManifest.map((t) => t.source.file).sort()).toEqual((await loadInput('cdk.out', fixtures)).map((t) => t.source.file).sort());
   });
 
   test('resource lines point at each logical id in the file', async () => {
-    const [top] = (await loadInput('cdk.out', work)).filter((t) => t.source.stack === 'TopStack');
-    const lines = readFileSync(path.join(work, 'cdk.out', 'TopStack.template.json'), 'utf8').split('\n');
+    const [top] = (await loadInput('cdk.out', fixtures)).filter((t) => t.source.stack === 'TopStack');
+    const lines = readFileSync(path.join(fixtures, 'cdk.out', 'TopStack.template.json'), 'utf8').split('\n');
     for (const [logicalId, line] of top.resourceLines) expect(lines[line - 1]).toContain(`"${logicalId}": {`);
   });
 
