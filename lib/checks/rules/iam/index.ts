@@ -1,8 +1,13 @@
 import { crossAccountTrust } from './cross-account-trust';
 import { ecsTrustConfusedDeputy } from './ecs-trust-confused-deputy';
+import { kmsDecryptScoped } from './kms-decrypt-scoped';
 import { noAdmin } from './no-admin';
 import { noAllowNotElements } from './no-allow-not-elements';
+import { noPrivilegeEscalation } from './no-privilege-escalation';
 import { noServiceWildcards } from './no-service-wildcards';
+import { noUnconstrainedSensitive } from './no-unconstrained-sensitive';
+import { passroleScoped } from './passrole-scoped';
+import { secretArnPrecision } from './secret-arn-precision';
 import { trustNoPublicPrincipal } from './trust-no-public-principal';
 import { wildcardEvidence } from './wildcard-evidence';
 import { Rule } from '../../rule';
@@ -16,4 +21,9 @@ export const IAM_RULES: readonly Rule[] = [
   noServiceWildcards,
   noAllowNotElements,
   wildcardEvidence,
+  noPrivilegeEscalation,
+  passroleScoped,
+  noUnconstrainedSensitive,
+  kmsDecryptScoped,
+  secretArnPrecision,
 ];
