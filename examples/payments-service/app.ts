@@ -13,7 +13,7 @@
  * access: specific actions on specific ARNs, no `*` (the one prefix pattern for generated receipt keys is
  * acknowledged with its reason, which the template records for the auditor).
  */
-import { App, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import { App, Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -67,6 +67,14 @@ export class PaymentsServiceStack extends Stack {
     const databaseCredentials = new secretsmanager.Secret(this, 'DatabaseCredentials', {
       encryptionKey: databaseKey,
       generateSecretString: { secretStringTemplate: JSON.stringify({ username: 'payments' }), generateStringKey: 'password' },
+    });
+    // Rotated monthly by the AWS-hosted single-user rotation function, inside the VPC.
+    databaseCredentials.addRotationSchedule('Rotation', {
+      hostedRotation: secretsmanager.HostedRotation.postgreSqlSingleUser({
+        vpc,
+        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      }),
+      automaticallyAfter: Duration.days(30),
     });
     // Created out of band by the payments team; imported by its COMPLETE ARN (with the suffix).
     const stripeApiKey = secretsmanager.Secret.fromSecretCompleteArn(this, 'StripeApiKey',
