@@ -33,7 +33,8 @@ export const noPrivilegeEscalation: Rule = {
     const permissions = ecsPermissions(properties, context);
     if (!('statements' in permissions)) return [permissions];
     const roleWide = unconstrainedStatementsOfRoles(context.model, permissions.roles);
-    const combinations = ESCALATION_COMBINATIONS.filter((c) => c.requires.every((group) => group.some((a) => roleWide.some((s) => coversAction(s, a) === true))));
+    const grantedRoleWide = (action: string) => roleWide.some((s) => coversAction(s, action) === true);
+    const combinations = ESCALATION_COMBINATIONS.filter((c) => c.requires.every((group) => group.some(grantedRoleWide)));
     return judgeAllowStatements(permissions, (statement) => {
       if (!isUnconstrainedAllow({ ...statement, effect: 'Allow' })) return [pass(statement.key, 'Scoped to resources or conditioned.')];
       const singles = ESCALATION_ACTIONS.filter((a) => coversAction(statement, a) === true);
