@@ -1,18 +1,26 @@
 import { awslogsDestination } from './awslogs-destination';
 import { awsvpc } from './awsvpc';
+import { capabilities } from './capabilities';
 import { containerLogging } from './container-logging';
+import { distinctRoles } from './distinct-roles';
+import { efsTransitEncryption } from './efs-transit-encryption';
 import { hostModeUser } from './host-mode-user';
 import { linuxNonrootUser } from './linux-nonroot-user';
 import { memoryHardLimit } from './memory-hard-limit';
 import { noAwsCredentialEnvNames } from './no-aws-credential-env-names';
 import { noEnvironment } from './no-environment';
+import { noHostDevices } from './no-host-devices';
 import { noHostIpc } from './no-host-ipc';
 import { noHostNetwork } from './no-host-network';
 import { noHostPid } from './no-host-pid';
 import { noPlaintextSecretsInEnv } from './no-plaintext-secrets-in-env';
 import { noPrivileged } from './no-privileged';
+import { noSensitiveHostMounts } from './no-sensitive-host-mounts';
 import { nonBlockingLogs } from './non-blocking-logs';
 import { readonlyRootFs } from './readonly-root-fs';
+import { securityOptions } from './security-options';
+import { sysctls } from './sysctls';
+import { taskRoleOnEc2 } from './task-role-on-ec2';
 import { windowsNonAdmin } from './windows-non-admin';
 import { Rule } from '../../../rule';
 
@@ -34,4 +42,12 @@ export const TASK_DEFINITION_RULES: readonly Rule[] = [
   noAwsCredentialEnvNames,
   noPlaintextSecretsInEnv,
   noEnvironment,
+  efsTransitEncryption,
+  distinctRoles,
+  taskRoleOnEc2,
+  capabilities,
+  noSensitiveHostMounts,
+  noHostDevices,
+  securityOptions,
+  sysctls,
 ];
