@@ -48,6 +48,9 @@ export class RoleGuard {
         `acknowledgeStatement(${JSON.stringify({ sid: unused.sid, action: unused.action, ruleId: unused.ruleId })}) matches no ` +
         'rejected statement; remove it so it cannot silently accept a future statement.');
     }
+    for (const warning of result.warnings) {
+      Annotations.of(this.owner).addWarningV2('cdk-hardened-ecs:statement-unverified', warning);
+    }
     const errors = [...result.errors];
     for (const arn of attached.opaqueManagedPolicies) {
       errors.push(

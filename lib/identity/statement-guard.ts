@@ -23,6 +23,11 @@ export interface AcceptedViolation {
 export interface GuardResult {
   /** One error message per rejected statement, naming the statement and the fixes. */
   readonly errors: string[];
+  /**
+   * Findings the rules could not decide (e.g. a resource imported from another stack): reported,
+   * not fatal, since the value is only known at deployment.
+   */
+  readonly warnings: string[];
   readonly accepted: AcceptedViolation[];
   /** Acceptances that matched no violating statement (likely stale or mistyped). */
   readonly unusedAcceptances: StatementAcceptance[];
@@ -40,10 +45,11 @@ export function guardStatements(
   check: StatementChecker,
 ): GuardResult {
   const errors: string[] = [];
+  const warnings: string[] = [];
   const accepted: AcceptedViolation[] = [];
   const used = new Set<StatementAcceptance>();
   for (const attached of statements) {
-    const violations = check([attached.statement], { roleKind });
+    const violations = check([attached.statement], { roleKind }).map(v => withPolicyPosition(v, attached));
     const rejected: ConstructViolation[] = [];
     for (const violation of violations) {
       const acceptance = acceptances.find(a => matches(a, attached, violation));
@@ -54,11 +60,24 @@ export function guardStatements(
         rejected.push(violation);
       }
     }
-    if (rejected.length > 0) {
-      errors.push(rejectionMessage(constructPath, attached, rejected));
+    const failed = rejected.filter(v => v.status === 'fail');
+    const undecided = rejected.filter(v => v.status !== 'fail');
+    if (failed.length > 0) {
+      errors.push(rejectionMessage(constructPath, attached, failed, roleKind));
+    }
+    if (undecided.length > 0) {
+      warnings.push(`${describeStatement(attached)} cannot be fully checked at synth:\n` + findingLines(undecided));
     }
   }
-  return { errors, accepted, unusedAcceptances: acceptances.filter(a => !used.has(a)) };
+  return { errors, warnings, accepted, unusedAcceptances: acceptances.filter(a => !used.has(a)) };
+}
+
+/**
+ * The rules key a statement without Sid by its index, and the guard checks statements one at a
+ * time (index 0): restore the statement's real index so the key matches the pack's finding.
+ */
+function withPolicyPosition(violation: ConstructViolation, attached: AttachedStatement): ConstructViolation {
+  return violation.key === 'Statement::0' ? { ...violation, key: `Statement::${attached.index}` } : violation;
 }
 
 function matches(acceptance: StatementAcceptance, attached: AttachedStatement, violation: ConstructViolation): boolean {
@@ -68,13 +87,20 @@ function matches(acceptance: StatementAcceptance, attached: AttachedStatement, v
   return false;
 }
 
-function rejectionMessage(constructPath: string, attached: AttachedStatement, violations: ConstructViolation[]): string {
+function findingLines(violations: ConstructViolation[]): string {
+  return violations.map(v => `  - [${v.ruleId}] ${v.title}${v.key ? ` (${v.key})` : ''}: ${v.message}\n    Fix: ${v.fix}`).join('\n');
+}
+
+function rejectionMessage(constructPath: string, attached: AttachedStatement, violations: ConstructViolation[], roleKind: 'task' | 'execution'): string {
   const sid = typeof attached.statement.Sid === 'string' && attached.statement.Sid ? attached.statement.Sid : undefined;
   const selector = sid ? `sid: '${sid}'` : `action: '${statementActions(attached.statement)[0] ?? '<action>'}'`;
   return (
-    `${describeStatement(attached)} is not allowed on a task role.\n` +
-    violations.map(v => `  - [${v.ruleId}] ${v.title}${v.key ? ` (${v.key})` : ''}: ${v.message}\n    Fix: ${v.fix}`).join('\n') +
-    `\n  Grant specific actions on specific ARNs instead. If this statement is really intended, acknowledge it on ${constructPath}: ` +
-    `taskRole.acknowledgeStatement({ ${selector}, reason: '<why, who approved, until when>' }).`
+    `${describeStatement(attached)} is not allowed on ${roleKind === 'task' ? 'a task' : 'an execution'} role.\n` +
+    findingLines(violations) +
+    '\n  Grant specific actions on specific ARNs instead. ' +
+    (roleKind === 'task'
+      ? `If this statement is really intended, acknowledge it on ${constructPath}: ` +
+        `taskRole.acknowledgeStatement({ ${selector}, reason: '<why, who approved, until when>' }).`
+      : `The execution role only needs what HardenedExecutionRole's grant* methods add; remove this statement from ${constructPath}.`)
   );
 }

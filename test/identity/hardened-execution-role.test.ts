@@ -130,6 +130,15 @@ describe('HardenedExecutionRole grants', () => {
     );
   });
 
+  test('a statement added directly to the execution role is checked with the shared rules', () => {
+    const s = stack();
+    const role = new HardenedExecutionRole(s, 'Exec');
+    role.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['logs:*'], resources: ['*'] }));
+    expect(() => Template.fromStack(s)).toThrow(
+      /\[Svc\/Exec\] statement #0 of Svc\/Exec\/Resource\/DefaultPolicy\/Resource \(Allow Action \["logs:\*"\] on Resource \["\*"\]\) is not allowed on an execution role\..*\[IAM-05\].*remove this statement from Svc\/Exec/s,
+    );
+  });
+
   test('an execution role cannot be claimed by two consumers', () => {
     const s = stack();
     const role = new HardenedExecutionRole(s, 'Exec');
@@ -155,6 +164,14 @@ describe('HardenedExecutionRole grants', () => {
     t.hasResource('AWS::IAM::Role', {
       Metadata: Match.objectLike({
         'cdk-hardened-ecs:exemptions': [{ option: 'grantGuardDutyAgentPull', rule: 'IAM-13', reason: 'GuardDuty Runtime Monitoring is mandatory in this org (SEC-42)' }],
+      }),
+    });
+    // the account wildcard is a finding of the shared rules (IAM-07), accepted with the same reason on the policy
+    t.hasResource('AWS::IAM::Policy', {
+      Metadata: Match.objectLike({
+        'cdk-hardened-ecs:exemptions': Match.arrayWith([Match.objectLike({
+          option: 'grantGuardDutyAgentPull', rule: 'IAM-07', reason: 'GuardDuty Runtime Monitoring is mandatory in this org (SEC-42)',
+        })]),
       }),
     });
   });

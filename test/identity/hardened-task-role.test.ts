@@ -2,6 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { HardenedTaskRole } from '../../lib/identity/hardened-task-role';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
@@ -53,17 +54,16 @@ describe('HardenedTaskRole', () => {
   test('is grantable: aws-cdk-lib grants land on the role', () => {
     const s = stack();
     const role = new HardenedTaskRole(s, 'Task');
-    const bucket = new s3.Bucket(s, 'Bucket');
-    bucket.grantPut(role);
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
-    const t = Template.fromStack(s);
-    t.hasResourceProperties('AWS::IAM::Policy', {
+    const queue = new sqs.Queue(s, 'Queue');
+    queue.grantSendMessages(role);
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: ['arn:aws:s3:::reports/daily.csv'] }));
+    Template.fromStack(s).hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^Task') }],
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Action: Match.arrayWith(['s3:PutObject']) }),
-          Match.objectLike({ Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Bucket'), 'Arn'] } }),
-        ]),
+        Statement: [
+          Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']), Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Queue'), 'Arn'] } }),
+          Match.objectLike({ Action: 's3:PutObject', Resource: 'arn:aws:s3:::reports/daily.csv' }),
+        ],
       },
     });
   });
@@ -99,5 +99,77 @@ describe('HardenedTaskRole', () => {
     const role = new HardenedTaskRole(s, 'Task');
     role._acknowledgeLibraryStatement({ sid: 'EcsExec', reason: 'documented: no resource-level scope' }, 'enableExecuteCommand');
     Annotations.fromStack(s).hasNoWarning('/Svc/Task', Match.anyValue());
+  });
+});
+
+// These use the real rule functions shared with the cdk-nag pack and the CLI.
+describe('HardenedTaskRole synth-time statement checks', () => {
+  test.each([
+    ['Action *', { actions: ['*'], resources: ['*'] }, ['IAM-04', 'IAM-05', 'IAM-07']],
+    ['a service wildcard', { actions: ['dynamodb:*'], resources: ['arn:aws:dynamodb:eu-west-1:111111111111:table/orders'] }, ['IAM-05']],
+    ['Allow + NotAction', { notActions: ['iam:*'], resources: ['*'] }, ['IAM-06']],
+    ['iam:PassRole on *', { actions: ['iam:PassRole'], resources: ['*'] }, ['IAM-07']],
+  ])('%s fails synth naming the statement, the rules and the fix', (_name, statement, rules) => {
+    const s = stack();
+    const role = new HardenedTaskRole(s, 'Task');
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'Risky', ...statement }));
+    let message = '';
+    try { Template.fromStack(s); } catch (e) { message = (e as Error).message; }
+    expect(message).toContain("[Svc/Task] statement Sid 'Risky' (Allow ");
+    expect(message).toContain('is not allowed on a task role');
+    for (const rule of rules) expect(message).toContain(`[${rule}]`);
+    expect(message).toContain('Fix: ');
+    expect(message).toContain("taskRole.acknowledgeStatement({ sid: 'Risky', reason:");
+  });
+
+  test('aws-cdk-lib wildcard grants (bucket.grantRead) are rejected with each wildcard named', () => {
+    const s = stack();
+    const role = new HardenedTaskRole(s, 'Task');
+    new s3.Bucket(s, 'Bucket').grantRead(role);
+    expect(() => Template.fromStack(s)).toThrow(/\[Svc\/Task\] statement #0 of Svc\/Task\/Resource\/DefaultPolicy\/Resource .*\[IAM-07\].*Action::s3:GetObject\*.*acknowledgeStatement\(\{ action: 's3:GetObject\*'/s);
+  });
+
+  test('exact actions on exact ARNs pass', () => {
+    const s = stack();
+    const role = new HardenedTaskRole(s, 'Task');
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resources: ['arn:aws:dynamodb:eu-west-1:111111111111:table/orders'] }));
+    expect(() => Template.fromStack(s)).not.toThrow();
+  });
+
+  test('an acknowledged statement synthesizes and is recorded in the policy metadata and acknowledged for cdk-nag', () => {
+    const s = stack();
+    const role = new HardenedTaskRole(s, 'Task');
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'ScratchBucket', actions: ['s3:*'], resources: ['arn:aws:s3:::scratch/*'] }));
+    role.acknowledgeStatement({ sid: 'ScratchBucket', reason: 'Scratch bucket owned by the service; SEC-77 until 2027-03' });
+    const t = Template.fromStack(s);
+    const [policy] = Object.values(t.findResources('AWS::IAM::Policy')) as any[];
+    const exemptions = policy.Metadata['cdk-hardened-ecs:exemptions'];
+    expect(exemptions).toEqual(expect.arrayContaining([
+      { option: 'acknowledgeStatement', rule: 'IAM-05', finding: 'Statement::ScratchBucket', reason: 'Scratch bucket owned by the service; SEC-77 until 2027-03' },
+      { option: 'acknowledgeStatement', rule: 'IAM-07', finding: 'Action::s3:*', reason: 'Scratch bucket owned by the service; SEC-77 until 2027-03' },
+    ]));
+    const policyNode = role.role.node.findChild('DefaultPolicy').node.defaultChild!;
+    const acknowledged = JSON.stringify(policyNode.node.metadata.map(m => m.data));
+    expect(acknowledged).toContain('HardenedECS-IAM-05[Statement::ScratchBucket]');
+    expect(acknowledged).toContain('HardenedECS-IAM-07[Action::s3:*]');
+  });
+
+  test('an acknowledgment limited to one rule leaves the others failing', () => {
+    const s = stack();
+    const role = new HardenedTaskRole(s, 'Task');
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'ScratchBucket', actions: ['s3:*'], resources: ['arn:aws:s3:::scratch/*'] }));
+    role.acknowledgeStatement({ sid: 'ScratchBucket', ruleId: 'IAM-07', reason: 'Scratch bucket owned by the service; SEC-77' });
+    expect(() => Template.fromStack(s)).toThrow(/\[IAM-05\]/);
+  });
+
+  test('a resource imported from another stack cannot be decided at synth: a warning, not an error', () => {
+    const app = new App();
+    const data = new Stack(app, 'Data', { env: ENV });
+    const queue = new sqs.Queue(data, 'Queue');
+    const svc = new Stack(app, 'Svc', { env: ENV });
+    const role = new HardenedTaskRole(svc, 'Task');
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
+    expect(() => app.synth()).not.toThrow();
+    Annotations.fromStack(svc).hasWarning('/Svc/Task', Match.stringLikeRegexp('cannot be fully checked at synth'));
   });
 });

@@ -71,3 +71,12 @@ test('the checker receives one statement at a time with the role kind', () => {
   });
   expect(calls).toEqual([[1, 'execution'], [1, 'execution']]);
 });
+
+test('statement-level finding keys carry the statement\'s real position in its policy', () => {
+  const keyedByStatement: StatementChecker = () => [{
+    ruleId: 'IAM-05', title: 't', key: 'Statement::0', status: 'fail', message: 'm', fix: 'f',
+  }];
+  const result = guardStatements('Svc/Task', attached([exact, unnamed]), [{ action: 'dynamodb:*', reason: 'accepted for the test' }], 'task', keyedByStatement);
+  expect(result.accepted.map(a => a.violation.key)).toEqual(['Statement::1']);
+  expect(result.errors[0]).toContain('(Statement::0)');
+});
