@@ -5,7 +5,6 @@ import { describeRule } from '../../harness';
 
 const efs = (name: string, transit: unknown, extra: Record<string, unknown> = {}) => ({ Name: name, EFSVolumeConfiguration: { FilesystemId: { Ref: 'Fs' }, TransitEncryption: transit, ...extra } });
 const FS = { Fs: { Type: 'AWS::EFS::FileSystem' } };
-const nginx = () => ecs.ContainerImage.fromRegistry('nginx');
 
 describeRule(efsTransitEncryption, {
   passing: [
