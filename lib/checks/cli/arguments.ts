@@ -48,7 +48,8 @@ const RULES_FORMATS = ['text', 'json', 'markdown'] as const;
 
 /** Hand-rolled on purpose: the CLI ships with no dependency beyond `yaml`. Accepts `--flag value` and `--flag=value`. */
 export function parseArguments(argv: readonly string[]): Command {
-  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
+  if (argv.length === 0) throw new UsageError("no command; use 'check <path>...' or 'rules'");
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
   if (argv.includes('--version') || argv[0] === 'version') return { command: 'version' };
   const [command, ...rest] = argv;
   if (command === 'check') return checkCommand(parseFlags(rest, CHECK_FLAGS, command));
