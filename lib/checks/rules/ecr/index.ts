@@ -1,4 +1,8 @@
+import { cmk } from './cmk';
+import { immutable } from './immutable';
+import { lifecycle } from './lifecycle';
+import { scan } from './scan';
 import { Rule } from '../../rule';
 
-/** Rules on ECR repositories (ECR-*). */
-export const ECR_RULES: readonly Rule[] = [];
+/** Rules on ECR repositories (ECR-*), in catalogue order. */
+export const ECR_RULES: readonly Rule[] = [scan, immutable, lifecycle, cmk];
