@@ -1,4 +1,5 @@
 import { spawnSync } from 'child_process';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 
 /** The CLI also runs as a script (`npx tsx lib/checks/cli/main.ts`, the projen `checks` task); prove the entry guard works. */
@@ -17,7 +18,7 @@ function spawnCli(...args: string[]): { status: number | null; stdout: string; s
 }
 
 test('--version prints the package version and exits 0', () => {
-  const { version } = require(path.join(ROOT, 'package.json'));
+  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   expect(spawnCli('--version')).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
 });
 
