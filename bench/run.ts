@@ -19,7 +19,7 @@ function main(argv: string[]): void {
   }
   const sections = [`Machine: ${machine()}; ${new Date().toISOString()}${quick ? '; --quick' : ''}`];
   if (only !== 'adoption') {
-    sections.push(runThroughput(quick ? { services: 20, repetitions: 2 } : { services: 180, repetitions: 5 }));
+    sections.push(runThroughput(quick ? { services: 20, repetitions: 2 } : { services: 180, repetitions: 3 }));
   }
   if (only !== 'throughput') {
     sections.push(runAdoption(quick ? { serviceCounts: [20, 40], repetitions: 1 } : { serviceCounts: [60, 180, 600], repetitions: 3 }));

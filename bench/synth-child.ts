@@ -22,8 +22,12 @@ export interface SynthMeasurement {
   readonly buildMs: number;
   /** `app.synth()`, validation plugins included. */
   readonly synthMs: number;
+  /** CPU time (user + system) of building and synthesizing: less sensitive to machine load than wall time. */
+  readonly synthCpuMs: number;
   /** Time spent inside the validation plugin alone. */
   readonly checksMs: number;
+  /** CPU time spent inside the validation plugin alone. */
+  readonly checksCpuMs: number;
   /** Rules the plugin reported as violated. */
   readonly violations: number;
   /** Resource-level findings behind those violations. */
@@ -43,13 +47,27 @@ const VARIANTS: Record<string, Variant> = {
   hardened: { addServices: addHardenedServices, checks: (app) => new HardenedEcsChecks(app) },
 };
 
+interface Spent {
+  ms: number;
+  cpuMs: number;
+  violations: number;
+  violatingResources: number;
+}
+
+const cpuMsSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
+
 /** Wraps the plugin so the time CDK spends inside it is measured on its own. */
-function timed(plugin: IPolicyValidationPlugin, spent: { ms: number; violations: number; violatingResources: number }): IPolicyValidationPlugin {
+function timed(plugin: IPolicyValidationPlugin, spent: Spent): IPolicyValidationPlugin {
   const validate = plugin.validate.bind(plugin);
   (plugin as { validate: typeof validate }).validate = (context) => {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const report = validate(context);
     spent.ms += performance.now() - start;
+    spent.cpuMs += cpuMsSince(cpuStart);
     spent.violations += report.violations.length;
     spent.violatingResources += report.violations.reduce((n, v) => n + v.violatingResources.length, 0);
     return report;
@@ -72,9 +90,10 @@ function main(): void {
   const variant = VARIANTS[variantName];
   if (!variant) throw new Error(`unknown variant ${variantName}: use stock or hardened`);
   const withChecks = !flags.includes('--no-checks');
-  const spent = { ms: 0, violations: 0, violatingResources: 0 };
+  const spent: Spent = { ms: 0, cpuMs: 0, violations: 0, violatingResources: 0 };
 
   const buildStart = performance.now();
+  const cpuStart = process.cpuUsage();
   // Findings must not abort the run: the report is still computed and written, which is what we time.
   const app = new App({ outdir, context: { '@aws-cdk/core:failSynthOnValidationErrors': false } });
   if (withChecks) Validations.of(app).addPlugins(timed(variant.checks(app), spent));
@@ -88,6 +107,7 @@ function main(): void {
   const synthStart = performance.now();
   app.synth();
   const synthMs = performance.now() - synthStart;
+  const synthCpuMs = cpuMsSince(cpuStart);
 
   const measurement: SynthMeasurement = {
     variant: variantName,
@@ -96,7 +116,9 @@ function main(): void {
     resources: countResources(outdir),
     buildMs,
     synthMs,
+    synthCpuMs,
     checksMs: spent.ms,
+    checksCpuMs: spent.cpuMs,
     violations: spent.violations,
     violatingResources: spent.violatingResources,
     maxRssKb: process.resourceUsage().maxRSS,

@@ -1,13 +1,14 @@
 // Starts synth-child.ts in a fresh process and collects its measurement plus the process's wall time.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { SynthMeasurement } from './synth-child';
+import { runTimed } from './timed-process';
 
 export interface SynthRun extends SynthMeasurement {
   /** Wall time of the whole child process: start-up and module loading included. */
   readonly processMs: number;
+  /** CPU time (user + system) of the whole child process, when GNU time is available. */
+  readonly processCpuMs?: number;
 }
 
 const ROOT = join(__dirname, '..');
@@ -25,18 +26,11 @@ export function runSynth(variant: 'stock' | 'hardened', services: number, outdir
   const resultFile = join(outdir, '..', `${variant}-${services}.result.json`);
   const args = [TSX_CLI, join(__dirname, 'synth-child.ts'), variant, String(services), outdir, resultFile];
   if (!options.checks) args.push('--no-checks');
-  const start = performance.now();
-  const child = spawnSync(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, CDK_VALIDATION: 'false', CDK_DISABLE_VERSION_CHECK: '1' },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const processMs = performance.now() - start;
+  const child = runTimed(process.execPath, args, { cwd: ROOT, env: { ...process.env, CDK_VALIDATION: 'false', CDK_DISABLE_VERSION_CHECK: '1' } });
   if (child.status !== 0) {
     throw new Error(`synthesis of ${services} ${variant} services failed (exit ${child.status}):\n${child.stderr.slice(-4000)}`);
   }
   const measurement: SynthMeasurement = JSON.parse(readFileSync(resultFile, 'utf8'));
   rmSync(resultFile, { force: true });
-  return { ...measurement, processMs };
+  return { ...measurement, processMs: child.wallMs, processCpuMs: child.cpuMs };
 }

@@ -1,11 +1,10 @@
 // Benchmark (a): `hardened-ecs check` against cfn-guard with the Control Tower ECS rules, on the same cloud
 // assembly of stock services, each as a pipeline would run it: a fresh process per run.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { markdownTable, median, ratio, seconds } from './table';
 import { runSynth } from './synth-runner';
+import { markdownTable, median, ratio, seconds } from './table';
+import { ProcessTiming, runTimed } from './timed-process';
 import { assemblyTemplateFiles } from '../test/support/assembly-templates';
 import { cfnGuardBinary, controlTowerRuleFiles, ECS_CONTROLS } from '../test/support/cfn-guard';
 
@@ -19,15 +18,27 @@ interface Command {
   readonly okExitCodes: number[];
 }
 
-/** The compiled CLI when `out/` exists (what the npm package runs), else the sources through tsx. */
+function newestSourceMs(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name);
+    const ms = entry.isDirectory() ? newestSourceMs(path) : entry.name.endsWith('.ts') ? statSync(path).mtimeMs : 0;
+    return Math.max(newest, ms);
+  }, 0);
+}
+
+/**
+ * The compiled CLI (what the npm package runs) when `out/` is at least as new as every source in lib/,
+ * otherwise the sources through tsx: a stale `out/` would measure old code.
+ */
 function checkerCommand(assembly: string): Command {
+  const compiledMain = join(ROOT, 'out', 'checks', 'cli', 'main.js');
   const compiledBin = join(ROOT, 'bin', 'hardened-ecs.js');
-  if (existsSync(join(ROOT, 'out', 'checks', 'cli', 'main.js')) && existsSync(compiledBin)) {
-    return { label: 'hardened-ecs check (node, compiled out/)', file: process.execPath, args: [compiledBin, 'check', assembly], okExitCodes: [0, 1] };
+  if (existsSync(compiledMain) && existsSync(compiledBin) && statSync(compiledMain).mtimeMs >= newestSourceMs(join(ROOT, 'lib'))) {
+    return { label: 'hardened-ecs check (compiled out/)', file: process.execPath, args: [compiledBin, 'check', assembly], okExitCodes: [0, 1] };
   }
   const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   return {
-    label: 'hardened-ecs check (tsx, from sources)',
+    label: 'hardened-ecs check (tsx, sources)',
     file: process.execPath,
     args: [tsx, join(ROOT, 'lib', 'checks', 'cli', 'main.ts'), 'check', assembly],
     okExitCodes: [0, 1],
@@ -41,14 +52,12 @@ function cfnGuardCommand(templates: string[]): Command {
   return { label: 'cfn-guard 3.1.1, CT.ECS.PR.1-12', file: cfnGuardBinary(), args, okExitCodes: [0, 19] };
 }
 
-function timeOnce(command: Command): number {
-  const start = performance.now();
-  const run = spawnSync(command.file, command.args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  const ms = performance.now() - start;
+function timeOnce(command: Command): ProcessTiming {
+  const run = runTimed(command.file, command.args, { cwd: ROOT });
   if (run.status === null || !command.okExitCodes.includes(run.status)) {
-    throw new Error(`${command.label} exited with ${run.status ?? run.signal}: ${run.stderr.slice(-2000)}`);
+    throw new Error(`${command.label} exited with ${run.status}: ${run.stderr.slice(-2000)}`);
   }
-  return ms;
+  return run;
 }
 
 export interface ThroughputOptions {
@@ -65,32 +74,34 @@ export function runThroughput(options: ThroughputOptions): string {
 
   const checker = checkerCommand(assembly);
   const guard = cfnGuardCommand(templates);
-  const times = new Map<Command, number[]>([[checker, []], [guard, []]]);
+  const runs = new Map<Command, ProcessTiming[]>([[checker, []], [guard, []]]);
   timeOnce(checker); // warm the file cache (and tsx's transform cache) once; not counted
-  timeOnce(guard);
   for (let i = 0; i < options.repetitions; i++) {
     // Alternate so that drift in machine load hits both tools alike.
     for (const command of i % 2 === 0 ? [checker, guard] : [guard, checker]) {
-      times.get(command)!.push(timeOnce(command));
-      console.error(`[throughput] rep ${i + 1}/${options.repetitions} ${command.label}: ${seconds(times.get(command)!.at(-1)!)} s`);
+      const run = timeOnce(command);
+      runs.get(command)!.push(run);
+      console.error(`[throughput] rep ${i + 1}/${options.repetitions} ${command.label}: wall ${seconds(run.wallMs)} s, cpu ${seconds(run.cpuMs ?? NaN)} s`);
     }
   }
 
-  const rows = [...times].map(([command, ms]) => [
-    command.label,
-    seconds(median(ms)),
-    seconds(Math.min(...ms)),
-    seconds(Math.max(...ms)),
-    Math.round(resources / (median(ms) / 1000)).toString(),
+  const wall = (c: Command) => median(runs.get(c)!.map((r) => r.wallMs));
+  const cpu = (c: Command) => median(runs.get(c)!.map((r) => r.cpuMs ?? NaN));
+  const rows = [checker, guard].map((c) => [
+    c.label,
+    seconds(wall(c)),
+    seconds(Math.min(...runs.get(c)!.map((r) => r.wallMs))),
+    seconds(cpu(c)),
+    String(Math.round(median(runs.get(c)!.map((r) => r.maxRssKb ?? NaN)) / 1024)),
+    String(Math.round(resources / (wall(c) / 1000))),
+    String(Math.round(resources / (cpu(c) / 1000))),
   ]);
-  const checkerMedian = median(times.get(checker)!);
-  const guardMedian = median(times.get(guard)!);
   return [
-    `Checker throughput: ${options.services} stock ApplicationLoadBalancedFargateService services, ${templates.length} templates, ` +
-      `${resources} resources; ${options.repetitions} repetitions, fresh process each`,
+    `Checker throughput: ${options.services} stock ApplicationLoadBalancedFargateService services (with a secret each), ` +
+      `${templates.length} templates passed explicitly, ${resources} resources; ${options.repetitions} repetitions, fresh process each, medians`,
     '',
-    markdownTable(['Tool', 'median s', 'min s', 'max s', 'resources/s (median)'], rows),
+    markdownTable(['Tool', 'wall s', 'min wall s', 'CPU s', 'peak RSS MiB', 'resources/s (wall)', 'resources/s (CPU)'], rows),
     '',
-    `hardened-ecs check / cfn-guard (median wall time): ${ratio(checkerMedian, guardMedian)}`,
+    `hardened-ecs check / cfn-guard: wall ${ratio(wall(checker), wall(guard))}, CPU ${ratio(cpu(checker), cpu(guard))}`,
   ].join('\n');
 }
