@@ -31,15 +31,15 @@ export const scan: Rule = {
 
   evaluate(properties, context) {
     const configuration = recordValue(property(properties, 'ImageScanningConfiguration'));
-    const scan = isOpaque(configuration) ? configuration : booleanValue(configuration && property(configuration, 'ScanOnPush'));
-    if (scan === true) return [pass('', 'ScanOnPush is true.')];
+    const scanOnPush = isOpaque(configuration) ? configuration : booleanValue(configuration && property(configuration, 'ScanOnPush'));
+    if (scanOnPush === true) return [pass('', 'ScanOnPush is true.')];
     const registry = registryScanning(context.model, stringValue(property(properties, 'RepositoryName')));
     if (registry?.status === 'pass') return [registry];
-    if (isOpaque(scan)) {
-      return [unverified('', `ScanOnPush is ${scan.display}, which cannot be resolved: ${scan.details.reason ?? 'unknown value'}.`)];
+    if (isOpaque(scanOnPush)) {
+      return [unverified('', `ScanOnPush is ${scanOnPush.display}, which cannot be resolved: ${scanOnPush.details.reason ?? 'unknown value'}.`)];
     }
     if (registry) return [registry];
-    return [fail('', `ScanOnPush is ${scan === false ? 'false' : 'not set'}, and no registry scanning configuration in this template covers the repository.`)];
+    return [fail('', `ScanOnPush is ${scanOnPush === false ? 'false' : 'not set'}, and no registry scanning configuration in this template covers the repository.`)];
   },
 };
 
