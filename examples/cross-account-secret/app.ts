@@ -18,8 +18,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { Construct } from 'constructs';
 import { ContainerSecret, HardenedFargateService, HardenedImage } from 'cdk-hardened-ecs';
+import { Construct } from 'constructs';
 
 /** The account this service is deployed to. */
 const SERVICE_ENV = { account: '111111111111', region: 'eu-west-1' };
@@ -31,7 +31,6 @@ export class CrossAccountSecretStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
 
-    // Explicit availability zones keep `cdk synth` offline (no context lookup).
     const vpc = new ec2.Vpc(this, 'Vpc', {
       availabilityZones: ['eu-west-1a', 'eu-west-1b'],
       natGateways: 1,
@@ -62,6 +61,12 @@ export class CrossAccountSecretStack extends Stack {
   }
 }
 
-const app = new App();
+// The VPC's availability zones are given as context, so `cdk synth` needs no AWS credentials for
+// the lookup (in a real project, `cdk.context.json` holds them after the first synth).
+const app = new App({
+  context: {
+    [`availability-zones:account=${SERVICE_ENV.account}:region=${SERVICE_ENV.region}`]: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+  },
+});
 new CrossAccountSecretStack(app, 'CrossAccountSecretStack', { env: SERVICE_ENV });
 app.synth();
