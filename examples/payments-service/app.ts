@@ -62,6 +62,15 @@ export class PaymentsServiceStack extends Stack {
     });
     const events = new sqs.Queue(this, 'PaymentEvents', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true });
 
+    // Load balancer access logs (ELB log delivery supports SSE-S3 only).
+    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     // --- Credentials ----------------------------------------------------------------------
     const databaseKey = new kms.Key(this, 'DatabaseSecretKey', { enableKeyRotation: true });
     const databaseCredentials = new secretsmanager.Secret(this, 'DatabaseCredentials', {
@@ -114,6 +123,9 @@ export class PaymentsServiceStack extends Stack {
           'arn:aws:acm:eu-west-1:111111111111:certificate/5a6b7c8d-9e0f-1a2b-3c4d-5e6f7a8b9c0d'),
         internetFacing: true,
         healthCheck: { path: '/health' },
+        accessLogsBucket: accessLogs,
+        accessLogsPrefix: 'payments-api',
+        deletionProtection: true,
       },
     });
 

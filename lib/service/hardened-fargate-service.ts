@@ -365,6 +365,7 @@ export class HardenedFargateService extends Construct implements iam.IGrantable 
       deletionProtection: options.deletionProtection,
       vpcSubnets: { subnetType: internetFacing ? ec2.SubnetType.PUBLIC : ec2.SubnetType.PRIVATE_WITH_EGRESS },
     });
+    if (options.accessLogsBucket) loadBalancer.logAccessLogs(options.accessLogsBucket, options.accessLogsPrefix);
     const port = https ? 443 : 80;
     const listener = https
       ? loadBalancer.addListener('HttpsListener', {

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Exemption } from '../audit/exemption';
 
 /**
@@ -68,6 +69,22 @@ export interface LoadBalancerOptions {
    * @default Duration.seconds(60)
    */
   readonly healthCheckGracePeriod?: Duration;
+
+  /**
+   * The bucket that receives the load balancer's access logs (SSE-S3 encrypted: ELB log delivery
+   * does not support KMS keys). The bucket policy statement for log delivery is added when the
+   * bucket is defined in the app.
+   *
+   * @default no access logs
+   */
+  readonly accessLogsBucket?: s3.IBucket;
+
+  /**
+   * Key prefix of the access logs in `accessLogsBucket`.
+   *
+   * @default no prefix
+   */
+  readonly accessLogsPrefix?: string;
 
   /**
    * Protect the load balancer against deletion.

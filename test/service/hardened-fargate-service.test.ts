@@ -275,6 +275,36 @@ describe('HardenedFargateService as a worker (no load balancer) in a given clust
   });
 });
 
+describe('HardenedFargateService internal load balancer with access logs', () => {
+  const built = build((stack) => ({
+    loadBalancer: {
+      certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN),
+      accessLogsBucket: new s3.Bucket(stack, 'AccessLogs', { enforceSSL: true }),
+      accessLogsPrefix: 'payments',
+    },
+  }));
+  const template = Template.fromStack(built.stack);
+
+  test('is internal, in private subnets, reachable from the VPC CIDR only', () => {
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      Scheme: 'internal',
+      Subnets: [{ Ref: Match.stringLikeRegexp('VpcPrivateSubnet1') }, { Ref: Match.stringLikeRegexp('VpcPrivateSubnet2') }],
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: [Match.objectLike({ CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Vpc'), 'CidrBlock'] }, FromPort: 443 })],
+    });
+  });
+
+  test('delivers access logs to the bucket', () => {
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      LoadBalancerAttributes: Match.arrayWith([
+        { Key: 'access_logs.s3.enabled', Value: 'true' },
+        { Key: 'access_logs.s3.prefix', Value: 'payments' },
+      ]),
+    });
+  });
+});
+
 describe('HardenedFargateService exemptions', () => {
   test('plain HTTP, public IP, no rollback and a pinned platform are each recorded', () => {
     const reasons = {
