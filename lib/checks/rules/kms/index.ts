@@ -1,4 +1,5 @@
+import { rotation } from './rotation';
 import { Rule } from '../../rule';
 
-/** Rules on KMS keys (KMS-*). */
-export const KMS_RULES: readonly Rule[] = [];
+/** Rules on KMS keys (KMS-*), in catalogue order. */
+export const KMS_RULES: readonly Rule[] = [rotation];
