@@ -57,7 +57,7 @@ function decodeText(bytes: Uint8Array): string {
  */
 function describeJsonError(text: string, error: unknown): string {
   const full = (error as Error)?.message ?? String(error);
-  const message = firstLine(/ is not valid JSON$/.test(full) ? full.replace(/, ".*$/s, '') : full);
+  const message = firstLine(/ is not valid JSON$/.test(full) ? full.replace(/, (\.\.\.)?".*$/s, '') : full);
   const atPosition = / at position (\d+)/.exec(message);
   const endOfInput = /^Unexpected end of JSON input/.test(message);
   const reason = message

@@ -40,9 +40,10 @@ describe('parseDocument', () => {
     expect(reasonFor(Uint8Array.from([0xff, 0xfe, 0x41]))).toBe('not JSON or YAML: binary content (not valid UTF-8)');
   });
 
-  test('JSON errors never quote the input', () => {
-    const reason = reasonFor(bytes('{"key": AKIAIOSFODNN7EXAMPLE}'));
-    expect(reason).toMatch(/^not JSON or YAML: /);
-    expect(reason).not.toContain('AKIAIOSFODNN7EXAMPLE');
+  test.each([
+    ['short input', '{"key": AKIAIOSFODNN7EXAMPLE}'],
+    ['long input (V8 quotes an excerpt)', `{\n  "padding": "${'x'.repeat(200)}",\n  "key": AKIAIOSFODNN7EXAMPLE,\n  "more": "${'y'.repeat(200)}"\n}`],
+  ])('JSON errors never quote the input: %s', (_, text) => {
+    expect(reasonFor(bytes(text))).toBe("not JSON or YAML: Unexpected token 'A'");
   });
 });
