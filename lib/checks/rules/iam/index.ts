@@ -1,14 +1,18 @@
 import { crossAccountTrust } from './cross-account-trust';
 import { ecsTrustConfusedDeputy } from './ecs-trust-confused-deputy';
+import { execRoleLeastPrivilege } from './exec-role-least-privilege';
 import { kmsDecryptScoped } from './kms-decrypt-scoped';
 import { noAdmin } from './no-admin';
+import { noAdminManagedOnEcsRoles } from './no-admin-managed-on-ecs-roles';
 import { noAllowNotElements } from './no-allow-not-elements';
 import { noPrivilegeEscalation } from './no-privilege-escalation';
 import { noServiceWildcards } from './no-service-wildcards';
 import { noUnconstrainedSensitive } from './no-unconstrained-sensitive';
 import { passroleScoped } from './passrole-scoped';
+import { roleSeparation } from './role-separation';
 import { secretArnPrecision } from './secret-arn-precision';
 import { trustNoPublicPrincipal } from './trust-no-public-principal';
+import { userInlineHygiene } from './user-inline-hygiene';
 import { wildcardEvidence } from './wildcard-evidence';
 import { Rule } from '../../rule';
 
@@ -26,4 +30,8 @@ export const IAM_RULES: readonly Rule[] = [
   noUnconstrainedSensitive,
   kmsDecryptScoped,
   secretArnPrecision,
+  execRoleLeastPrivilege,
+  noAdminManagedOnEcsRoles,
+  userInlineHygiene,
+  roleSeparation,
 ];
