@@ -4,7 +4,11 @@ import { capabilities } from './capabilities';
 import { containerLogging } from './container-logging';
 import { distinctRoles } from './distinct-roles';
 import { efsTransitEncryption } from './efs-transit-encryption';
+import { fargateSizeValid } from './fargate-size-valid';
+import { healthcheck } from './healthcheck';
 import { hostModeUser } from './host-mode-user';
+import { imagePinned } from './image-pinned';
+import { initProcess } from './init-process';
 import { linuxNonrootUser } from './linux-nonroot-user';
 import { memoryHardLimit } from './memory-hard-limit';
 import { noAwsCredentialEnvNames } from './no-aws-credential-env-names';
@@ -18,6 +22,7 @@ import { noPrivileged } from './no-privileged';
 import { noSensitiveHostMounts } from './no-sensitive-host-mounts';
 import { nonBlockingLogs } from './non-blocking-logs';
 import { readonlyRootFs } from './readonly-root-fs';
+import { registryAllowlist } from './registry-allowlist';
 import { securityOptions } from './security-options';
 import { sysctls } from './sysctls';
 import { taskRoleOnEc2 } from './task-role-on-ec2';
@@ -50,4 +55,9 @@ export const TASK_DEFINITION_RULES: readonly Rule[] = [
   noHostDevices,
   securityOptions,
   sysctls,
+  imagePinned,
+  registryAllowlist,
+  healthcheck,
+  fargateSizeValid,
+  initProcess,
 ];
