@@ -5,7 +5,7 @@ import { InputError } from './input-error';
 export interface AssemblyStack {
   /** Absolute path of the template file. */
   readonly templateFile: string;
-  /** The stack name CloudFormation deploys (the artifact's `stackName`, else its id). */
+  /** The stack name CloudFormation deploys (the artifact's `stackName`, else its id); `<parent>/<nested id>` for a NestedStack. */
   readonly stackName: string;
   /** Logical id → construct path (without the leading `/`), from `aws:cdk:logicalId` metadata. */
   readonly constructPaths: ReadonlyMap<string, string>;
@@ -22,6 +22,9 @@ export interface AssemblyFiles {
 
 const STACK_ARTIFACT = 'aws:cloudformation:stack';
 const NESTED_ASSEMBLY_ARTIFACT = 'cdk:cloud-assembly';
+const ASSET_MANIFEST_ARTIFACT = 'cdk:asset-manifest';
+/** CDK names the template of a NestedStack `<id>.nested.template.json` and publishes it as a file asset. */
+const NESTED_TEMPLATE_SUFFIX = '.nested.template.json';
 const LOGICAL_ID_METADATA = 'aws:cdk:logicalId';
 /** Stages nest assemblies; a deeper chain than this is a cycle or a broken manifest. */
 const MAX_NESTING = 16;
@@ -51,7 +54,8 @@ export async function assemblyStacks(directory: string, files: AssemblyFiles, de
       const directoryName = typeof properties.directoryName === 'string' ? properties.directoryName : artifactId;
       stacks.push(...(await assemblyStacks(path.resolve(directory, directoryName), files, depth + 1)));
     } else if (artifact.type === STACK_ARTIFACT) {
-      stacks.push(await stackOf(directory, manifestFile, artifactId, artifact, properties, files));
+      const stack = await stackOf(directory, manifestFile, artifactId, artifact, properties, files);
+      stacks.push(stack, ...(await nestedStacksOf(stack, directory, artifact, artifacts ?? {}, files)));
     }
   }
   return stacks;
@@ -81,6 +85,41 @@ async function stackOf(
     if (await files.exists(metadataFile)) collectLogicalIds(await files.readJson(metadataFile), constructPaths);
   }
   return { templateFile, stackName, constructPaths };
+}
+
+/**
+ * NestedStack templates are file assets of their parent stack, listed in the asset manifest the
+ * parent depends on. Their resources' construct paths sit in the parent's metadata.
+ */
+async function nestedStacksOf(
+  parent: AssemblyStack,
+  directory: string,
+  artifact: Record<string, unknown>,
+  artifacts: Record<string, unknown>,
+  files: AssemblyFiles,
+): Promise<AssemblyStack[]> {
+  const nested: AssemblyStack[] = [];
+  const dependencies = Array.isArray(artifact.dependencies) ? artifact.dependencies : [];
+  for (const dependency of dependencies) {
+    const assets = typeof dependency === 'string' ? artifacts[dependency] : undefined;
+    if (!isRecord(assets) || assets.type !== ASSET_MANIFEST_ARTIFACT || !isRecord(assets.properties)) continue;
+    if (typeof assets.properties.file !== 'string') continue;
+    const assetManifest = path.resolve(directory, assets.properties.file);
+    if (!(await files.exists(assetManifest))) continue;
+    const content = await files.readJson(assetManifest);
+    const fileAssets = isRecord(content) && isRecord(content.files) ? Object.values(content.files) : [];
+    for (const asset of fileAssets) {
+      const source = isRecord(asset) && isRecord(asset.source) ? asset.source : undefined;
+      if (typeof source?.path !== 'string' || !source.path.endsWith(NESTED_TEMPLATE_SUFFIX)) continue;
+      const templateFile = path.resolve(directory, source.path);
+      if (!(await files.exists(templateFile))) {
+        throw new InputError(files.display(templateFile), `missing: ${files.display(assetManifest)} lists it as a nested stack template of '${parent.stackName}'`);
+      }
+      const stackName = `${parent.stackName}/${source.path.slice(0, -NESTED_TEMPLATE_SUFFIX.length)}`;
+      nested.push({ templateFile, stackName, constructPaths: parent.constructPaths });
+    }
+  }
+  return nested;
 }
 
 /** Metadata maps a construct path to entries; `aws:cdk:logicalId` entries name the resource it synthesized. */

@@ -105,6 +105,7 @@ describe('hardened-ecs check: inputs', () => {
     expect(findings).toEqual(expect.arrayContaining([
       expect.objectContaining({ ruleId: 'FAKE-RO', stack: 'TopStack', file: 'cdk.out/TopStack.template.json', constructPath: 'TopStack/TaskDef/Resource', container: 'web' }),
       expect.objectContaining({ ruleId: 'FAKE-RO', stack: 'Prod-Inner', constructPath: 'Prod/Inner/InnerTaskDef/Resource', container: 'worker' }),
+      expect.objectContaining({ ruleId: 'FAKE-RO', stack: 'TopStack/TopStackJobs02F64A23', constructPath: 'TopStack/Jobs/JobTaskDef/Resource', container: 'job' }),
     ]));
   });
 });

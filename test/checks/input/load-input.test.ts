@@ -23,10 +23,10 @@ async function inputError(p: string, cwd = work): Promise<InputError> {
 }
 
 describe('loadInput', () => {
-  test('a cloud assembly yields every stack, nested Stage assemblies included, with construct paths', async () => {
+  test('a cloud assembly yields every stack, nested Stage assemblies and NestedStacks included, with construct paths', async () => {
     const loaded = await loadInput('cdk.out', fixtures);
     const byStack = new Map(loaded.map((t) => [t.source.stack, t]));
-    expect([...byStack.keys()].sort()).toEqual(['Prod-Inner', 'TopStack']);
+    expect([...byStack.keys()].sort()).toEqual(['Prod-Inner', 'TopStack', 'TopStack/TopStackJobs02F64A23']);
 
     const top = byStack.get('TopStack')!;
     expect(top.kind).toBe('cloudformation');
@@ -37,6 +37,11 @@ describe('loadInput', () => {
     const inner = byStack.get('Prod-Inner')!;
     expect(inner.source.file).toMatch(/^cdk\.out\/assembly-Prod\/.+\.template\.json$/);
     expect([...inner.source.constructPaths!.values()]).toContain('Prod/Inner/InnerTaskDef/Resource');
+
+    const nested = byStack.get('TopStack/TopStackJobs02F64A23')!;
+    expect(nested.source.file).toBe('cdk.out/TopStackJobs02F64A23.nested.template.json');
+    const jobTaskDefinition = Object.keys(nested.template.Resources!).find((id) => nested.template.Resources![id].Type === 'AWS::ECS::TaskDefinition')!;
+    expect(nested.source.constructPaths?.get(jobTaskDefinition)).toBe('TopStack/Jobs/JobTaskDef/Resource');
   });
 
   test('construct paths also come from metadata inline in the manifest (older CDK versions)', async () => {
