@@ -1,11 +1,13 @@
 import { PERMISSION_RESOURCE_TYPES, ecsPermissions, familiesOf, judgeAllowStatements } from './ecs-policy-scope';
 import { LEAST_PRIVILEGE_FRAMEWORKS } from './iam-control-mappings';
-import { coversAction } from '../../model/iam-policy';
+import { PolicyStatement, coversAction, flatten } from '../../model/iam-policy';
 import { Opaque } from '../../model/opaque';
+import { ModelResource, TemplateModel } from '../../model/template-model';
+import { listValue, property, recordValue } from '../../model/values';
 import { Outcome, Rule, fail, notApplicable, pass, unverified } from '../../rule';
 
-/** Permissions only the ECS agent needs: the task role should not have them. */
-const PLATFORM_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'logs:CreateLogStream'];
+/** Image-pull permissions only the ECS agent needs: the task role should not have them. */
+const PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
 /** Services whose actions the execution role legitimately uses. */
 const PLATFORM_SERVICES = new Set(['ecr', 'logs', 'secretsmanager', 'ssm', 'kms']);
 
@@ -17,7 +19,9 @@ export const roleSeparation: Rule = {
   severity: 'medium',
   rationale:
     'The execution role is for the ECS agent (image pull, logs, secrets at start); the task role is for the application. ' +
-    'Image-pull or log-stream permissions on the task role let application code read any image or write any log; ' +
+    'Image-pull permissions on the task role let application code read any image; `logs:CreateLogStream` on the task role ' +
+    'is flagged when it covers the containers\' own awslogs groups (or `*`), not for the ECS Exec session log group, which ' +
+    'the SSM agent in the task writes with the task role; ' +
     'application data permissions (S3, DynamoDB, SQS...) on the execution role are available to anyone who can register a ' +
     'task definition with it. A role used as both is reported by TD-18 and judged here in both directions.',
   fix:
@@ -35,14 +39,19 @@ export const roleSeparation: Rule = {
     const execution = permissions.kinds.has('execution');
     if (!task && !execution) return [notApplicable('', 'Not an ECS role.')];
     const families = familiesOf(permissions.uses);
+    const containerLogGroups = awslogsGroups(context.model, permissions.uses.map((u) => u.taskDefinition));
     return judgeAllowStatements(permissions, (statement): Outcome[] => {
       const problems: string[] = [];
       let undecided: Opaque | undefined;
       if (task) {
-        for (const action of PLATFORM_ACTIONS) {
+        for (const action of PULL_ACTIONS) {
           const covers = coversAction(statement, action);
           if (covers === true) problems.push(`task role has execution permission ${action}`);
           else if (covers instanceof Opaque) undecided ??= covers;
+        }
+        const streams = coversAction(statement, 'logs:CreateLogStream');
+        if (streams === true && writesContainerLogs(statement, containerLogGroups)) {
+          problems.push('task role has execution permission logs:CreateLogStream on the containers\' awslogs group');
         }
       }
       if (execution) {
@@ -58,3 +67,36 @@ export const roleSeparation: Rule = {
     });
   },
 };
+
+/** The awslogs groups of the task definitions' containers: logical ids of in-template groups and literal names. */
+function awslogsGroups(model: TemplateModel, taskDefinitions: readonly ModelResource[]): Set<string> {
+  const groups = new Set<string>();
+  for (const taskDefinition of taskDefinitions) {
+    const containers = listValue(property(model.properties(taskDefinition), 'ContainerDefinitions'));
+    if (!Array.isArray(containers)) continue;
+    for (const container of containers) {
+      const definition = recordValue(container);
+      if (!definition || definition instanceof Opaque) continue;
+      const logConfiguration = recordValue(property(definition, 'LogConfiguration'));
+      if (!logConfiguration || logConfiguration instanceof Opaque) continue;
+      const options = recordValue(property(logConfiguration, 'Options'));
+      if (!options || options instanceof Opaque) continue;
+      const group = options['awslogs-group'];
+      const target = model.resourceIdentifiedBy(group);
+      if (target) groups.add(target.logicalId);
+      else if (typeof group === 'string') groups.add(group);
+    }
+  }
+  return groups;
+}
+
+/** True when the statement's resources reach a container log group (or every log group). */
+function writesContainerLogs(statement: PolicyStatement, groups: ReadonlySet<string>): boolean {
+  if (statement.notResources) return true;
+  return (statement.resources ?? []).some((resource) => {
+    const text = flatten(resource);
+    if (/^\*+$/.test(text) || /log-group:\*/.test(text)) return true;
+    const name = /log-group:([^:*]+)/.exec(text)?.[1];
+    return (name !== undefined && groups.has(name)) || [...groups].some((g) => text.includes(`<${g}>`) || text.includes(`<${g}.`));
+  });
+}

@@ -14,6 +14,14 @@ describeRule(roleSeparation, {
       }),
     },
     {
+      name: 'ECS Exec session logs: task role writes the exec log group, not the container group',
+      template: ecsIamTemplate({
+        taskStatements: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['ExecLogs', 'Arn'] } }],
+        extraResources: { ExecLogs: { Type: 'AWS::Logs::LogGroup' }, AppLogs: { Type: 'AWS::Logs::LogGroup' } },
+      }),
+      logicalId: 'TaskRolePolicy',
+    },
+    {
       name: 'cdk: grants on the task role',
       cdk: (stack) => {
         const td = new ecs.FargateTaskDefinition(stack, 'Td');
@@ -24,6 +32,19 @@ describeRule(roleSeparation, {
   ],
   failing: [
     { name: 'task role can pull images', template: ecsIamTemplate({ taskStatements: [{ Effect: 'Allow', Action: 'ecr:*', Resource: subArn('ecr', 'repository/app') }] }), key: 'Statement::0' },
+    {
+      name: 'task role writes the container awslogs group',
+      template: (() => {
+        const t: any = ecsIamTemplate({
+          taskStatements: [{ Effect: 'Allow', Action: 'logs:CreateLogStream', Resource: { 'Fn::GetAtt': ['AppLogs', 'Arn'] } }],
+          extraResources: { AppLogs: { Type: 'AWS::Logs::LogGroup' } },
+        });
+        t.Resources.TaskDefinition.Properties.ContainerDefinitions[0].LogConfiguration = { LogDriver: 'awslogs', Options: { 'awslogs-group': { Ref: 'AppLogs' } } };
+        return t;
+      })(),
+      logicalId: 'TaskRolePolicy',
+      key: 'Statement::0',
+    },
     { name: 'execution role reads application data', template: ecsIamTemplate({ executionStatements: [{ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: joinArn('dynamodb', 'table/t') }] }), logicalId: 'ExecRolePolicy' },
     {
       name: 'cdk: application grant on obtainExecutionRole()',
