@@ -163,6 +163,17 @@ describe('KMS decrypt in every case: one identity statement, kms:ViaService, no 
     ]);
   });
 
+  test('an SSM String parameter created in the app: ssm:GetParameters on its ARN, no kms', () => {
+    const s = stack();
+    const parameter = new ssm.StringParameter(s, 'Url', { parameterName: '/app/config/url', stringValue: 'https://example.com' });
+    new HardenedExecutionRole(s, 'Exec').grantSecretRead(ContainerSecret.fromSsmParameter(parameter));
+    expect(statements(s)).toEqual([{
+      Effect: 'Allow',
+      Action: 'ssm:GetParameters',
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ssm:eu-west-1:111111111111:parameter', { Ref: expect.stringMatching(/^Url/) }]] },
+    }]);
+  });
+
   test('environment-agnostic stack: ViaService uses the region pseudo parameter', () => {
     const s = new Stack(new App(), 'Agnostic');
     const key = new kms.Key(s, 'Key');
