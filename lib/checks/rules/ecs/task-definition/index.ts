@@ -23,6 +23,7 @@ import { noSensitiveHostMounts } from './no-sensitive-host-mounts';
 import { nonBlockingLogs } from './non-blocking-logs';
 import { readonlyRootFs } from './readonly-root-fs';
 import { registryAllowlist } from './registry-allowlist';
+import { secretsValidAndGranted } from './secrets-valid-and-granted';
 import { securityOptions } from './security-options';
 import { sysctls } from './sysctls';
 import { taskRoleOnEc2 } from './task-role-on-ec2';
@@ -57,6 +58,7 @@ export const TASK_DEFINITION_RULES: readonly Rule[] = [
   sysctls,
   imagePinned,
   registryAllowlist,
+  secretsValidAndGranted,
   healthcheck,
   fargateSizeValid,
   initProcess,

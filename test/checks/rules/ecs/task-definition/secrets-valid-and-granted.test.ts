@@ -1,0 +1,95 @@
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { container, stringParameter, template } from './fixtures';
+import { secretsValidAndGranted } from '../../../../../lib/checks/rules/ecs/task-definition/secrets-valid-and-granted';
+import { describeRule, outcomesOf } from '../../harness';
+
+const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:app/db-AbCdEf';
+const PARTIAL_ARN = 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:app/db';
+const EXEC = { ExecutionRoleArn: { 'Fn::GetAtt': ['ExecRole', 'Arn'] } };
+const nginx = () => ecs.ContainerImage.fromRegistry('nginx');
+
+const secrets = (...entries: Array<[string, unknown]>) => ({ Secrets: entries.map(([Name, ValueFrom]) => ({ Name, ValueFrom })) });
+const role = (extra: object = {}) => ({ Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, ...extra } });
+const grant = (action: string | string[], resource: unknown) => ({
+  ExecRole: role(),
+  ExecPolicy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'exec', Roles: [{ Ref: 'ExecRole' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: action, Resource: resource }] } } },
+});
+const SECRET = { Secret: { Type: 'AWS::SecretsManager::Secret', Properties: {} } };
+
+describeRule(secretsValidAndGranted, {
+  passing: [
+    { name: 'Ref to an in-template secret, granted on the Ref', template: template([container('web', secrets(['DB', { Ref: 'Secret' }]))], EXEC, {}, { ...SECRET, ...grant('secretsmanager:GetSecretValue', { Ref: 'Secret' }) }), key: 'Secret::DB' },
+    { name: 'JSON key of an in-template secret (Fn::Join), granted', template: template([container('web', secrets(['DB_PASSWORD', { 'Fn::Join': ['', [{ Ref: 'Secret' }, ':password::']] }]))], EXEC, {}, { ...SECRET, ...grant(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], { Ref: 'Secret' }) }) },
+    { name: 'complete literal ARN with a JSON key, granted on name-??????', template: template([container('web', secrets(['DB', `${SECRET_ARN}:password::`]))], EXEC, {}, grant('secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:app/db-??????')) },
+    {
+      name: 'SSM parameter by name, granted on a Sub-built ARN',
+      template: template([container('web', secrets(['URL', '/app/config/url']))], EXEC, {}, grant('ssm:GetParameters', { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/app/config/url' })),
+    },
+    {
+      name: 'inline role policy granting a literal SSM ARN',
+      template: template([container('web', secrets(['URL', 'arn:aws:ssm:eu-west-1:111111111111:parameter/app/url']))], EXEC, {}, {
+        ExecRole: role({ Policies: [{ PolicyName: 'secrets', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'ssm:GetParameters', Resource: 'arn:aws:ssm:eu-west-1:111111111111:parameter/app/*' }] } }] }),
+      }),
+    },
+    { name: 'no secrets at all', template: template([container('web')]) },
+    { name: 'cdk: fromSecretsManager on an owned secret', cdk: (stack) => new ecs.FargateTaskDefinition(stack, 'Task').addContainer('web', { image: nginx(), secrets: { DB: ecs.Secret.fromSecretsManager(new secretsmanager.Secret(stack, 'Db'), 'password') } }) },
+    {
+      name: 'cdk: owned secret with a customer managed key (key-policy grant)',
+      cdk: (stack) => {
+        const secret = new secretsmanager.Secret(stack, 'Db', { encryptionKey: new kms.Key(stack, 'Key') });
+        new ecs.FargateTaskDefinition(stack, 'Task').addContainer('web', { image: nginx(), secrets: { DB: ecs.Secret.fromSecretsManager(secret) } });
+      },
+      key: 'Secret::DB',
+    },
+  ],
+  failing: [
+    { name: 'peer bug 38: partial ARN in ValueFrom with a -?????? grant', template: template([container('web', secrets(['DB', PARTIAL_ARN]))], EXEC, {}, grant('secretsmanager:GetSecretValue', `${PARTIAL_ARN}-??????`)), key: 'Secret::DB' },
+    {
+      name: 'peer bug 38: partial ARN built with Fn::Join (fromSecretNameV2 shape)',
+      template: template([container('web', secrets(['DB', { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':secret:app/db']] }]))], EXEC, {}, grant('secretsmanager:GetSecretValue', '*')),
+      key: 'Secret::DB',
+    },
+    {
+      name: 'only AmazonECSTaskExecutionRolePolicy (grants nothing for secrets): ResourceInitializationError',
+      template: template([container('web', secrets(['DB', { Ref: 'Secret' }]))], EXEC, {}, { ...SECRET, ExecRole: role({ ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy' }] }) }),
+      key: 'Secret::DB',
+    },
+    { name: 'granted on another secret', template: template([container('web', secrets(['DB', SECRET_ARN]))], EXEC, {}, grant('secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:other-XyZ123')), key: 'Secret::DB' },
+    { name: 'no execution role', template: template([container('web', secrets(['DB', SECRET_ARN]))]), key: 'Secret::DB' },
+    { name: 'registry credentials in SSM', template: template([container('web', { RepositoryCredentials: { CredentialsParameter: 'arn:aws:ssm:eu-west-1:111111111111:parameter/creds' } })], EXEC, {}, grant('ssm:GetParameters', '*')), key: 'Secret::web/RepositoryCredentials' },
+    { name: 'not a secret reference', template: template([container('web', secrets(['DB', 'arn:aws:s3:::bucket/db.txt']))], EXEC, {}, grant('*', '*')), key: 'Secret::DB' },
+    {
+      name: 'secret with an in-template CMK and no decrypt grant',
+      template: template([container('web', secrets(['DB', { Ref: 'Secret' }]))], EXEC, {}, {
+        Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Statement: [{ Effect: 'Allow', Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } }, Action: 'kms:*', Resource: '*' }] } } },
+        Secret: { Type: 'AWS::SecretsManager::Secret', Properties: { KmsKeyId: { 'Fn::GetAtt': ['Key', 'Arn'] } } },
+        ...grant('secretsmanager:GetSecretValue', { Ref: 'Secret' }),
+      }),
+      key: 'Secret::DB',
+    },
+    {
+      name: 'peer bug 38: cdk fromSecretNameV2 (partial ARN)',
+      cdk: (stack) => new ecs.FargateTaskDefinition(stack, 'Task').addContainer('web', { image: nginx(), secrets: { DB: ecs.Secret.fromSecretsManager(secretsmanager.Secret.fromSecretNameV2(stack, 'Db', 'app/db-creds')) } }),
+      key: 'Secret::DB',
+    },
+    {
+      name: 'log-driver SecretOptions not granted',
+      template: template([container('web', { LogConfiguration: { LogDriver: 'awsfirelens', SecretOptions: [{ Name: 'apikey', ValueFrom: SECRET_ARN }] } })], EXEC, {}, grant('logs:PutLogEvents', '*')),
+      key: 'Secret::web/log:apikey',
+    },
+  ],
+  unresolvable: [
+    { name: 'ValueFrom from an import', template: template([container('web', secrets(['DB', { 'Fn::ImportValue': 'db-secret-arn' }]))], EXEC, {}, grant('secretsmanager:GetSecretValue', '*')), key: 'Secret::DB' },
+    { name: 'execution role from outside the template', template: template([container('web', secrets(['DB', SECRET_ARN]))], { ExecutionRoleArn: { 'Fn::ImportValue': 'exec-role' } }), key: 'Secret::DB' },
+    { name: 'secret name from a parameter without default', template: template([container('web', secrets(['DB', { 'Fn::Sub': 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:${Name}' }]))], EXEC, { Name: stringParameter() }, grant('secretsmanager:GetSecretValue', '*')), key: 'Secret::DB' },
+    { name: 'an external customer managed policy on the execution role', template: template([container('web', secrets(['DB', SECRET_ARN]))], EXEC, {}, { ExecRole: role({ ManagedPolicyArns: ['arn:aws:iam::111111111111:policy/secrets-read'] }) }), key: 'Secret::DB' },
+  ],
+});
+
+test('TD-27 names the cause of the start failure', () => {
+  const outcomes = outcomesOf(secretsValidAndGranted, { name: 'managed only', template: template([container('web', secrets(['DB', SECRET_ARN]))], EXEC, {}, { ExecRole: role({ ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'] }) }) });
+  expect(outcomes.map((o) => o.status)).toEqual(['fail']);
+  expect(outcomes[0].message).toMatch(/secretsmanager:GetSecretValue.*ResourceInitializationError/);
+});
