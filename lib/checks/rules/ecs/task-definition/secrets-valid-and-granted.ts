@@ -107,7 +107,8 @@ function judgeUse(model: TemplateModel, container: ContainerView, use: SecretUse
     return fail(use.key, `Execution role ${executionRole.logicalId} does not allow ${action} on ${shownResource}${denied}: the task fails to start with ResourceInitializationError.`, container.name);
   }
   const keyVerdict = decryptVerdict(model, executionRole, reference.resource);
-  if (keyVerdict) return keyVerdict === true ? pass(use.key, `${where} is granted (${action} and kms:Decrypt).`, container.name) : outcomeFor(keyVerdict, use.key, container.name);
+  if (keyVerdict === true) return pass(use.key, `${where} is granted (${action} and kms:Decrypt).`, container.name);
+  if (keyVerdict) return outcomeFor(keyVerdict, use.key, container.name);
   return pass(use.key, `${where} is a complete reference granted to execution role ${executionRole.logicalId}.`, container.name);
 }
 
