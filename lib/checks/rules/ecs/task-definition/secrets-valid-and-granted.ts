@@ -83,7 +83,13 @@ function secretUses(container: ContainerView): SecretUse[] | Opaque {
   return uses;
 }
 
-function judgeUse(model: TemplateModel, container: ContainerView, use: SecretUse, executionRoleValue: unknown, executionRole: ModelResource | undefined): Outcome {
+function judgeUse(
+  model: TemplateModel,
+  container: ContainerView,
+  use: SecretUse,
+  executionRoleValue: unknown,
+  executionRole: ModelResource | undefined,
+): Outcome {
   const where = `The ${use.label} of container ${container.name}`;
   if (use.valueFrom === undefined) return fail(use.key, `${where} has no ValueFrom.`, container.name);
   const reference = readSecretReference(model, use.valueFrom);
