@@ -1,5 +1,6 @@
 import { execDisabledOrAudited } from './exec-disabled-or-audited';
 import { fargateLatestPlatform } from './fargate-latest-platform';
+import { noAdminLegacyRole } from './no-admin-legacy-role';
 import { resilience } from './resilience';
 import { serviceNoPublicIp } from './service-no-public-ip';
 import { sgNoOpenIngress } from './sg-no-open-ingress';
@@ -13,5 +14,6 @@ export const SERVICE_RULES: readonly Rule[] = [
   fargateLatestPlatform,
   execDisabledOrAudited,
   sgNoOpenIngress,
+  noAdminLegacyRole,
   resilience,
 ];
