@@ -3,6 +3,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { BENCH_IMAGE } from './bench-image';
 import { HardenedCluster } from '../lib/cluster/hardened-cluster';
 import { HardenedImage } from '../lib/container/hardened-image';
 import { ContainerSecret } from '../lib/secrets/container-secret';
@@ -22,7 +23,7 @@ export function addHardenedServices(stack: Stack, count: number): void {
     new HardenedFargateService(stack, `Service${i}`, {
       cluster,
       container: {
-        image: HardenedImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+        image: HardenedImage.fromRegistry(BENCH_IMAGE),
         user: '101:101',
         secrets: { DB_PASSWORD: ContainerSecret.fromSecretsManager(secret) },
         portMappings: [{ containerPort: 8080 }],
