@@ -1,4 +1,4 @@
-import { isKnown, parseImage, shown } from '../../../model/container-image';
+import { isEcrRegistry, isKnown, parseImage, shown } from '../../../model/container-image';
 import { evaluateContainers } from '../../../model/ecs-containers';
 import { isOpaque } from '../../../model/opaque';
 import { ModelResource, TemplateModel } from '../../../model/template-model';
@@ -19,7 +19,8 @@ export const imagePinned: Rule = {
   rationale:
     'A mutable tag (`latest`, `1.2`, or no tag at all) can be moved to different content, so the same task definition ' +
     'may start a different, possibly malicious, image on the next scale-out. A `@sha256:` digest, or a tag in an ECR ' +
-    'repository of this template with `ImageTagMutability: IMMUTABLE`, fixes the content. CDK asset images count as ' +
+    'repository of this template with `ImageTagMutability: IMMUTABLE`, fixes the content; a tag in a private ECR ' +
+    'repository defined elsewhere cannot be verified. CDK asset images count as ' +
     'pinned: their tag is the content hash and the bootstrap repository is immutable.',
   fix:
     'Reference images as `repo@sha256:<digest>` or push to an ECR repository with `ImageTagMutability: IMMUTABLE`; in ' +
@@ -53,6 +54,9 @@ export const imagePinned: Rule = {
       }
       if (!isKnown(image.tag)) return [unverified(key, `The tag of ${shownImage} is resolved at deploy time (${shown(image.tag)}), so whether it is a digest cannot be verified.`, name)];
       if (ASSET_HASH_TAG.test(image.tag) && /cdk-[a-z0-9]+-container-assets-/.test(image.repository)) return [pass(key, `Container ${name} uses a CDK asset image tagged by content hash.`, name)];
+      if (isEcrRegistry(image.registry) && !repository && image.registry !== 'public.ecr.aws') {
+        return [unverified(key, `Container ${name} uses tag ${image.tag} of ECR repository ${shown(image.repository)}, which this template does not define, so whether its tags are immutable cannot be verified; pin it by digest.`, name)];
+      }
       return [fail(key, `Container ${name} uses the mutable tag ${image.tag} of ${shown(image.registry)}/${shown(image.repository)}; pin it by digest or use an immutable repository.`, name)];
     });
   },

@@ -33,6 +33,7 @@ describeRule(imagePinned, {
     { name: 'no tag', template: template([image('nginx')]), key: 'Container::web' },
     { name: ':latest', template: template([image('123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:latest')]), key: 'Container::web' },
     { name: 'a version tag on Docker Hub', template: template([image('nginx:1.27')]), key: 'Container::web' },
+    { name: 'a version tag on ECR Public', template: template([image('public.ecr.aws/nginx/nginx:1.27')]), key: 'Container::web' },
     { name: 'a registry with a port and no tag', template: template([image('registry.example.com:5000/team/app')]), key: 'Container::web' },
     { name: 'a tag in a MUTABLE in-template repository', template: template([image(uriWithTag('v1'))], {}, {}, repo('MUTABLE')), key: 'Container::web' },
     { name: 'IMMUTABLE_WITH_EXCLUSION, tag matches an exclusion', template: template([image(uriWithTag('dev-42'))], {}, {}, repo('IMMUTABLE_WITH_EXCLUSION', [{ ImageTagMutabilityExclusionFilterType: 'WILDCARD', ImageTagMutabilityExclusionFilterValue: 'dev-*' }])), key: 'Container::web' },
@@ -42,5 +43,11 @@ describeRule(imagePinned, {
     { name: 'image from an import', template: template([image({ 'Fn::ImportValue': 'image' })]), key: 'Container::web' },
     { name: 'a parameter tag in a mutable repository', template: template([image({ 'Fn::Sub': '${Repo.RepositoryUri}:${Tag}' })], {}, { Tag: stringParameter() }, repo()), key: 'Container::web' },
     { name: 'image from a parameter without default', template: template([image({ Ref: 'Img' })], {}, { Img: stringParameter() }), key: 'Container::web' },
+    { name: 'a version tag in an ECR repository defined elsewhere', template: template([image('123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments:v1')]), key: 'Container::web' },
+    {
+      name: 'cdk: fromEcrRepository on an imported repository with a tag',
+      cdk: (stack) => new ecs.FargateTaskDefinition(stack, 'Task').addContainer('web', { image: ecs.ContainerImage.fromEcrRepository(ecr.Repository.fromRepositoryName(stack, 'Repo', 'payments'), 'v1') }),
+      key: 'Container::web',
+    },
   ],
 });
