@@ -65,10 +65,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 
   gitignore: ['examples/cdk.out/', '.stryker-tmp/', 'reports/', '/bench-out/', '.consumer/', '*.tgz'],
-  tsconfigDev: {
-    include: ['examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
-    compilerOptions: {},
-  },
 });
 
 for (const pattern of ['/examples/', '/bench/', '/scripts/', '/docs/', '/.ci/', 'stryker.config.json', '/test/', '/.consumer/', '/bench-out/']) {
@@ -84,10 +80,11 @@ for (const name of ['compile', 'docgen', 'test', 'package:js']) {
 }
 
 // Examples are type-checked on their own (they import 'cdk-hardened-ecs' through a path mapping).
+// Examples, scripts and benchmarks each have a tsconfig of their own (examples map 'cdk-hardened-ecs' to lib/).
 const typecheckExamples = project.addTask('typecheck:examples', {
-  description: 'Type-check the example apps',
-  exec: 'tsc --noEmit -p examples/tsconfig.json',
+  description: 'Type-check the example apps, scripts and benchmarks',
 });
+for (const dir of ['examples', 'scripts', 'bench']) typecheckExamples.exec(`tsc --noEmit -p ${dir}/tsconfig.json`);
 
 project.addTask('synth:examples', {
   description: 'Synthesize every example app with the real cdk CLI into examples/cdk.out/<name>/ and run the checks',
@@ -128,6 +125,15 @@ testTask.spawn(typecheckExamples);
 testTask.exec('jest --ci --passWithNoTests=false');
 testTask.spawn(project.tasks.tryFind('eslint')!);
 
+// projen ignores every folder named `logs`; the LOG-* rules and their tests live in such folders.
+project.gitignore.include('/lib/checks/rules/logs/', '/test/checks/rules/logs/');
+project.npmignore?.include('/lib/checks/rules/logs/');
+
+// Let the import resolver see the examples' path mapping of 'cdk-hardened-ecs'.
+project.tryFindObjectFile('.eslintrc.json')?.addOverride('settings.import/resolver.typescript.project', [
+  './tsconfig.json',
+  './examples/tsconfig.json',
+]);
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
 project.eslint?.addLintPattern('scripts');

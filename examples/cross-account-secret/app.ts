@@ -18,8 +18,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { ContainerSecret, HardenedFargateService, HardenedImage } from 'cdk-hardened-ecs';
 import { Construct } from 'constructs';
+import { ContainerSecret, HardenedFargateService, HardenedImage } from 'cdk-hardened-ecs';
 
 /** The account this service is deployed to. */
 const SERVICE_ENV = { account: '111111111111', region: 'eu-west-1' };
@@ -47,8 +47,14 @@ export class CrossAccountSecretStack extends Stack {
 
     new HardenedFargateService(this, 'Reporting', {
       vpc,
+      // The secret owner's policies name this role, so its name is fixed before the first deployment.
+      executionRoleName: 'reporting-task-execution',
       container: {
-        image: HardenedImage.fromEcrRepository(ecr.Repository.fromRepositoryName(this, 'ReportingRepository', 'reporting'), '1.4.2'),
+        // Pinned by digest: the repository is imported, so the template cannot show whether its tags are immutable.
+        image: HardenedImage.fromEcrRepository(
+          ecr.Repository.fromRepositoryName(this, 'ReportingRepository', 'reporting'),
+          'sha256:9b2f6c1d4e8a7b3c5d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e',
+        ),
         user: '1000:1000',
         secrets: {
           DB_PASSWORD: ContainerSecret.fromSecretsManager(dbCredentials, {

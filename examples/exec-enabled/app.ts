@@ -19,14 +19,13 @@ import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { HardenedCluster, HardenedFargateService, HardenedImage } from 'cdk-hardened-ecs';
 import { Construct } from 'constructs';
+import { HardenedCluster, HardenedFargateService, HardenedImage } from 'cdk-hardened-ecs';
 
 export class ExecEnabledStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
 
-    // Explicit availability zones keep `cdk synth` offline (no context lookup).
     const vpc = new ec2.Vpc(this, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 1 });
     const cluster = new HardenedCluster(this, 'Cluster', {
       vpc,
@@ -49,6 +48,10 @@ export class ExecEnabledStack extends Stack {
   }
 }
 
-const app = new App();
+// The VPC's availability zones are given as context, so `cdk synth` needs no AWS credentials for
+// the lookup (in a real project, `cdk.context.json` holds them after the first synth).
+const app = new App({
+  context: { 'availability-zones:account=111111111111:region=eu-west-1': ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] },
+});
 new ExecEnabledStack(app, 'ExecEnabledStack', { env: { account: '111111111111', region: 'eu-west-1' } });
 app.synth();

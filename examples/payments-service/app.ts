@@ -24,8 +24,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import { ContainerSecret, HardenedFargateService, HardenedImage } from 'cdk-hardened-ecs';
 import { Construct } from 'constructs';
+import { ContainerSecret, HardenedFargateService, HardenedImage } from 'cdk-hardened-ecs';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
 
@@ -39,7 +39,6 @@ export class PaymentsServiceStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
 
-    // Explicit availability zones keep `cdk synth` offline (no context lookup).
     const vpc = new ec2.Vpc(this, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 1 });
 
     // --- Data the service works with -------------------------------------------------------
@@ -137,13 +136,9 @@ export class PaymentsServiceStack extends Stack {
       actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
       resources: [receipts.arnForObjects('receipts/*')],
     }));
-    // Receipt object keys are generated per payment, so object access cannot name single objects:
-    // the narrowest scope is this bucket's receipts/ prefix. The acknowledgment puts the reason in the template.
-    service.taskRole.acknowledgeStatement({
-      sid: 'ReceiptObjects',
-      ruleId: 'IAM-07',
-      reason: 'Receipt keys are generated per payment; access is limited to the receipts/ prefix of the receipts bucket (SEC-311)',
-    });
+    // Receipt object keys are generated per payment, so object access cannot name single objects: the
+    // narrowest scope is this bucket's receipts/ prefix. (An audit run with the opt-in rule IAM-07 reports
+    // that prefix wildcard; acknowledge it there with service.taskRole.acknowledgeStatement({ sid, ruleId, reason }).)
     service.taskRole.addToPrincipalPolicy(new iam.PolicyStatement({
       sid: 'ListReceipts',
       actions: ['s3:ListBucket'],
@@ -163,6 +158,10 @@ export class PaymentsServiceStack extends Stack {
   }
 }
 
-const app = new App();
+// The VPC's availability zones are given as context, so `cdk synth` needs no AWS credentials for
+// the lookup (in a real project, `cdk.context.json` holds them after the first synth).
+const app = new App({
+  context: { 'availability-zones:account=111111111111:region=eu-west-1': ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] },
+});
 new PaymentsServiceStack(app, 'PaymentsServiceStack', { env: ENV });
 app.synth();

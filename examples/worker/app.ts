@@ -12,14 +12,13 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { HardenedCluster, HardenedFargateService, HardenedImage } from 'cdk-hardened-ecs';
 import { Construct } from 'constructs';
+import { HardenedCluster, HardenedFargateService, HardenedImage } from 'cdk-hardened-ecs';
 
 export class WorkerStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
 
-    // Explicit availability zones keep `cdk synth` offline (no context lookup).
     const vpc = new ec2.Vpc(this, 'Vpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 1 });
     const cluster = new HardenedCluster(this, 'Cluster', { vpc });
 
@@ -68,6 +67,10 @@ export class WorkerStack extends Stack {
   }
 }
 
-const app = new App();
+// The VPC's availability zones are given as context, so `cdk synth` needs no AWS credentials for
+// the lookup (in a real project, `cdk.context.json` holds them after the first synth).
+const app = new App({
+  context: { 'availability-zones:account=111111111111:region=eu-west-1': ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] },
+});
 new WorkerStack(app, 'WorkerStack', { env: { account: '111111111111', region: 'eu-west-1' } });
 app.synth();

@@ -29,7 +29,7 @@ export interface ContainerCheckOptions {
 export const CONTAINER_RULE_IDS: readonly string[] = ['TD-01', 'TD-02', 'TD-03', 'TD-04', 'TD-10', 'TD-14', 'TD-15', 'TD-20', 'TD-22', 'TD-23', 'TD-24'];
 
 /** Rules that judge IAM statements on their own. */
-export const STATEMENT_RULE_IDS: readonly string[] = ['IAM-04', 'IAM-05', 'IAM-06', 'IAM-07', 'IAM-08', 'IAM-09', 'IAM-10', 'IAM-11', 'IAM-12'];
+export const STATEMENT_RULE_IDS: readonly string[] = ['IAM-04', 'IAM-05', 'IAM-06', 'IAM-08', 'IAM-09', 'IAM-10', 'IAM-11', 'IAM-12', 'IAM-17'];
 
 const SYNTHETIC_TASK = 'TaskDefinition';
 const SYNTHETIC_ROLE = 'Role';

@@ -82,6 +82,13 @@ export interface ContainerExemptions {
    * unreachable, but no log line is dropped.
    */
   readonly allowBlockingLogMode?: Exemption;
+
+  /**
+   * Run an image referenced by a mutable tag (rule TD-25): the tag can be moved to different
+   * content after review, so what runs is not what was approved. Prefer a `sha256:` digest or an
+   * ECR repository with immutable tags.
+   */
+  readonly allowMutableImageTag?: Exemption;
 }
 
 /**

@@ -97,6 +97,14 @@ export class HardenedContainer extends ecs.ContainerDefinition {
 
     this.mountEphemeralPaths(props.writablePaths ?? []);
     if (image.dockerfilePath) this.rejectBuildCredentials(image.dockerfilePath, image.buildArgs);
+    if (!image.pinned && !exemptions.allowMutableImageTag) {
+      throw new Error(
+        `${this.node.path}: the image ${image.reference} is referenced by a mutable tag (TD-25): the tag can be moved to other ` +
+        'content after review. Fix: pin it by digest (HardenedImage.fromEcrRepository(repo, \'sha256:…\') or ' +
+        'HardenedImage.fromRegistry(\'name@sha256:…\')), use an ecr.Repository of this app with ' +
+        'imageTagMutability IMMUTABLE, or set exemptions.allowMutableImageTag with a reason.',
+      );
+    }
     this.recordExemptions();
     this.node.addValidation({ validate: () => this.validateHardening() });
   }
@@ -136,6 +144,7 @@ export class HardenedContainer extends ecs.ContainerDefinition {
     record('allowPlaintextEnvironment', 'TD-14', e.allowPlaintextEnvironment);
     record('allowDockerfileVariables', 'TD-15', e.allowDockerfileVariables);
     record('allowBlockingLogMode', 'TD-12', e.allowBlockingLogMode);
+    record('allowMutableImageTag', 'TD-25', e.allowMutableImageTag);
   }
 
   /** Runs the rule engine's container rules on the final rendering of this container. */

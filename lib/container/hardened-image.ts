@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecrAssets from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -17,6 +18,13 @@ export interface BoundImage {
   readonly dockerfilePath?: string;
   /** Build arguments passed to the Docker build (they end up in the image history). */
   readonly buildArgs?: Record<string, string>;
+  /**
+   * Whether the reference always names the same content: a digest, an asset (content hash tag), or a
+   * repository of this app with immutable tags. A mutable tag can be re-pointed after review.
+   */
+  readonly pinned: boolean;
+  /** The reference as written, for error messages. */
+  readonly reference: string;
 }
 
 /**
@@ -38,6 +46,8 @@ export class HardenedImage {
     return new HardenedImage(() => ({
       image: ecs.ContainerImage.fromEcrRepository(repository, tagOrDigest),
       repository,
+      pinned: isDigest(tagOrDigest) || hasImmutableTags(repository),
+      reference: `${repository.node.path} at ${Token.isUnresolved(tagOrDigest) ? '(a token)' : tagOrDigest}`,
     }));
   }
 
@@ -56,6 +66,8 @@ export class HardenedImage {
         repository: asset.repository,
         dockerfilePath: path.resolve(directory, options.file ?? 'Dockerfile'),
         buildArgs: options.buildArgs,
+        pinned: true, // assets are tagged with their content hash
+        reference: directory,
       };
     });
   }
@@ -67,7 +79,11 @@ export class HardenedImage {
    * @param name the image name, ideally pinned by digest (`name@sha256:…`)
    */
   public static fromRegistry(name: string): HardenedImage {
-    return new HardenedImage(() => ({ image: ecs.ContainerImage.fromRegistry(name) }));
+    return new HardenedImage(() => ({
+      image: ecs.ContainerImage.fromRegistry(name),
+      pinned: !Token.isUnresolved(name) && /@sha256:[0-9a-f]{64}$/.test(name),
+      reference: name,
+    }));
   }
 
   private constructor(private readonly binder: (scope: Construct, id: string) => BoundImage) {}
@@ -80,4 +96,14 @@ export class HardenedImage {
   public _bind(scope: Construct, id: string): BoundImage {
     return this.binder(scope, id);
   }
+}
+
+function isDigest(tagOrDigest: string): boolean {
+  return !Token.isUnresolved(tagOrDigest) && /^sha256:[0-9a-f]{64}$/.test(tagOrDigest);
+}
+
+/** An ECR repository defined in this app whose tags cannot be overwritten. */
+function hasImmutableTags(repository: ecr.IRepository): boolean {
+  const cfn = repository.node.defaultChild;
+  return cfn instanceof ecr.CfnRepository && cfn.imageTagMutability === 'IMMUTABLE';
 }

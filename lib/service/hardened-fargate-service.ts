@@ -121,6 +121,15 @@ export interface HardenedFargateServiceProps {
   readonly executionRoleTrust?: ExecutionRoleTrust;
 
   /**
+   * A fixed name for the execution role. Set it when the service reads a secret owned by another
+   * account: the owner's resource and key policies must name this role, and a fixed name lets them be
+   * written before the first deployment (and survive a role replacement).
+   *
+   * @default a generated name
+   */
+  readonly executionRoleName?: string;
+
+  /**
    * Turn ECS Exec on: interactive shells into running tasks. Sessions are encrypted and logged by
    * the cluster's execute-command configuration; the SSM agent's paths are made writable; the task
    * role gets exactly the ECS Exec actions. Recorded as an exemption in the template.
@@ -219,7 +228,10 @@ export class HardenedFargateService extends Construct implements iam.IGrantable 
 
     this.taskRole = new HardenedTaskRole(this, 'TaskRole');
     this.grantPrincipal = this.taskRole.grantPrincipal;
-    this.executionRole = new HardenedExecutionRole(this, 'ExecutionRole', { trustConditions: props.executionRoleTrust });
+    this.executionRole = new HardenedExecutionRole(this, 'ExecutionRole', {
+      trustConditions: props.executionRoleTrust,
+      roleName: props.executionRoleName,
+    });
 
     const logs_ = new EncryptedLogGroup(this, 'Logs', { retention: props.logRetention, encryptionKey: props.logEncryptionKey });
     this.logGroup = logs_.logGroup;

@@ -32,7 +32,7 @@ function harness(options: Partial<HardenedContainerOptions> = {}): Harness {
     taskDefinition,
     executionRole,
     logGroup,
-    image: HardenedImage.fromEcrRepository(repository, 'v1'),
+    image: HardenedImage.fromEcrRepository(repository, 'sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
     user: '1000:1000',
     ...options,
   });
@@ -148,7 +148,7 @@ describe('HardenedContainer secrets', () => {
       taskDefinition,
       executionRole,
       logGroup: new EncryptedLogGroup(stack, 'Logs').logGroup,
-      image: HardenedImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+      image: HardenedImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
       user: '101:101',
       secrets: { DB_PASSWORD: ContainerSecret.fromSecretsManager(secret, { field: 'password' }) },
     });
@@ -245,6 +245,43 @@ describe('HardenedContainer checks its final rendering', () => {
   });
 });
 
+describe('HardenedContainer image pinning (TD-25)', () => {
+  const stackWith = () => new Stack(new App(), 'ImageStack', { env: { account: '111111111111', region: 'eu-west-1' } });
+
+  test.each([
+    ['an imported repository at a tag', (s: Stack) => HardenedImage.fromEcrRepository(ecr.Repository.fromRepositoryName(s, 'R', 'payments'), 'v1.2.3')],
+    ['a registry image at a tag', () => HardenedImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27')],
+    ['a registry image without a tag', () => HardenedImage.fromRegistry('nginx')],
+    ['an owned repository with mutable tags', (s: Stack) => HardenedImage.fromEcrRepository(new ecr.Repository(s, 'R'), 'v1')],
+  ])('%s is rejected with the construct path and the fix', (_name, image) => {
+    const s = stackWith();
+    expect(() => harnessIn(s, image(s))).toThrow(/ImageStack\/Task\/web: the image .* mutable tag \(TD-25\).*Fix: pin it by digest.*allowMutableImageTag/s);
+  });
+
+  test.each([
+    ['a digest', (s: Stack) => HardenedImage.fromEcrRepository(ecr.Repository.fromRepositoryName(s, 'R', 'payments'), 'sha256:' + 'b'.repeat(64))],
+    ['a registry image by digest', () => HardenedImage.fromRegistry('public.ecr.aws/nginx/nginx@sha256:' + 'c'.repeat(64))],
+    ['an owned repository with immutable tags', (s: Stack) => HardenedImage.fromEcrRepository(new ecr.Repository(s, 'R', { imageTagMutability: ecr.TagMutability.IMMUTABLE }), 'v1')],
+  ])('%s is accepted', (_name, image) => {
+    const s = stackWith();
+    expect(() => harnessIn(s, image(s))).not.toThrow();
+  });
+
+  test('allowMutableImageTag lets a tag through and is recorded under TD-25', () => {
+    const s = stackWith();
+    const reason = 'Vendor publishes tags only; digest pinning tracked in OPS-88';
+    harnessIn(s, HardenedImage.fromRegistry('vendor/agent:2'), { allowMutableImageTag: { reason } });
+    expect(exemptions(Template.fromStack(s))).toEqual([{ option: 'allowMutableImageTag', rule: 'TD-25', finding: 'Container::web', reason }]);
+  });
+
+  function harnessIn(stack: Stack, image: HardenedImage, containerExemptions?: HardenedContainerOptions['exemptions']): HardenedContainer {
+    const executionRole = new HardenedExecutionRole(stack, 'ExecutionRole');
+    const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task', { cpu: 256, memoryLimitMiB: 512, executionRole: executionRole._claimFor(stack) });
+    const logGroup = new EncryptedLogGroup(stack, 'Logs').logGroup;
+    return new HardenedContainer(taskDefinition, 'web', { taskDefinition, executionRole, logGroup, image, user: '1000:1000', exemptions: containerExemptions });
+  }
+});
+
 describe('HardenedContainer writable paths and memory', () => {
   test('tmpfs larger than the memory limit is rejected with the fix', () => {
     expect(() => harness({ memoryLimitMiB: 128, writablePaths: [{ containerPath: '/tmp', sizeMiB: 128 }] }))
@@ -265,7 +302,7 @@ describe('HardenedContainer writable paths and memory', () => {
       taskDefinition: h.taskDefinition,
       executionRole: HardenedExecutionRoleOf(h),
       logGroup: (h.stack.node.findChild('Logs') as EncryptedLogGroup).logGroup,
-      image: HardenedImage.fromRegistry('public.ecr.aws/envoy/envoy:v1.31'),
+      image: HardenedImage.fromRegistry('public.ecr.aws/envoy/envoy:v1.31@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
       user: '101',
       memoryLimitMiB: 128,
     });
@@ -317,7 +354,7 @@ describe('HardenedContainer wiring', () => {
       taskDefinition,
       executionRole,
       logGroup: new EncryptedLogGroup(stack, 'Logs').logGroup,
-      image: HardenedImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+      image: HardenedImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
       user: '101',
     })).toThrow(/Wiring\/Task\/web: the task definition's execution role is not the immutable view.*Fix/);
   });

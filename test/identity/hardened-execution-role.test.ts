@@ -166,14 +166,6 @@ describe('HardenedExecutionRole grants', () => {
         'cdk-hardened-ecs:exemptions': [{ option: 'grantGuardDutyAgentPull', rule: 'IAM-13', reason: 'GuardDuty Runtime Monitoring is mandatory in this org (SEC-42)' }],
       }),
     });
-    // the account wildcard is a finding of the shared rules (IAM-07), accepted with the same reason on the policy
-    t.hasResource('AWS::IAM::Policy', {
-      Metadata: Match.objectLike({
-        'cdk-hardened-ecs:exemptions': Match.arrayWith([Match.objectLike({
-          option: 'grantGuardDutyAgentPull', rule: 'IAM-07', reason: 'GuardDuty Runtime Monitoring is mandatory in this org (SEC-42)',
-        })]),
-      }),
-    });
   });
 
   test('GuardDuty agent pull without a real reason fails with the fix', () => {

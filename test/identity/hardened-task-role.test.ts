@@ -105,10 +105,11 @@ describe('HardenedTaskRole', () => {
 // These use the real rule functions shared with the cdk-nag pack and the CLI.
 describe('HardenedTaskRole synth-time statement checks', () => {
   test.each([
-    ['Action *', { actions: ['*'], resources: ['*'] }, ['IAM-04', 'IAM-05', 'IAM-07']],
+    ['Action *', { actions: ['*'], resources: ['*'] }, ['IAM-04', 'IAM-05', 'IAM-17']],
     ['a service wildcard', { actions: ['dynamodb:*'], resources: ['arn:aws:dynamodb:eu-west-1:111111111111:table/orders'] }, ['IAM-05']],
     ['Allow + NotAction', { notActions: ['iam:*'], resources: ['*'] }, ['IAM-06']],
-    ['iam:PassRole on *', { actions: ['iam:PassRole'], resources: ['*'] }, ['IAM-07']],
+    ['iam:PassRole on *', { actions: ['iam:PassRole'], resources: ['*'] }, ['IAM-09', 'IAM-17']],
+    ['Resource * for a data action', { actions: ['dynamodb:Query'], resources: ['*'] }, ['IAM-17']],
   ])('%s fails synth naming the statement, the rules and the fix', (_name, statement, rules) => {
     const s = stack();
     const role = new HardenedTaskRole(s, 'Task');
@@ -122,11 +123,22 @@ describe('HardenedTaskRole synth-time statement checks', () => {
     expect(message).toContain("taskRole.acknowledgeStatement({ sid: 'Risky', reason:");
   });
 
-  test('aws-cdk-lib wildcard grants (bucket.grantRead) are rejected with each wildcard named', () => {
+  test('aws-cdk-lib grants (bucket.grantRead) work: their verb wildcards are scoped to the named bucket', () => {
     const s = stack();
     const role = new HardenedTaskRole(s, 'Task');
     new s3.Bucket(s, 'Bucket').grantRead(role);
-    expect(() => Template.fromStack(s)).toThrow(/\[Svc\/Task\] statement #0 of Svc\/Task\/Resource\/DefaultPolicy\/Resource .*\[IAM-07\].*Action::s3:GetObject\*.*acknowledgeStatement\(\{ action: 's3:GetObject\*'/s);
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [Match.objectLike({ Action: Match.arrayWith(['s3:GetObject*', 's3:List*']) })] },
+    });
+    Annotations.fromStack(s).hasNoWarning('/Svc/Task', Match.anyValue());
+  });
+
+  test('the same grant on Resource * fails synth, naming the statement and IAM-17', () => {
+    const s = stack();
+    const role = new HardenedTaskRole(s, 'Task');
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject*', 's3:List*'], resources: ['*'] }));
+    expect(() => Template.fromStack(s)).toThrow(/\[Svc\/Task\] statement #0 of Svc\/Task\/Resource\/DefaultPolicy\/Resource .*\[IAM-17\].*acknowledgeStatement/s);
   });
 
   test('exact actions on exact ARNs pass', () => {
@@ -144,22 +156,24 @@ describe('HardenedTaskRole synth-time statement checks', () => {
     const t = Template.fromStack(s);
     const [policy] = Object.values(t.findResources('AWS::IAM::Policy')) as any[];
     const exemptions = policy.Metadata['cdk-hardened-ecs:exemptions'];
-    expect(exemptions).toEqual(expect.arrayContaining([
+    expect(exemptions).toEqual([
       { option: 'acknowledgeStatement', rule: 'IAM-05', finding: 'Statement::ScratchBucket', reason: 'Scratch bucket owned by the service; SEC-77 until 2027-03' },
-      { option: 'acknowledgeStatement', rule: 'IAM-07', finding: 'Action::s3:*', reason: 'Scratch bucket owned by the service; SEC-77 until 2027-03' },
-    ]));
+    ]);
     const policyNode = role.role.node.findChild('DefaultPolicy').node.defaultChild!;
     const acknowledged = JSON.stringify(policyNode.node.metadata.map(m => m.data));
     expect(acknowledged).toContain('HardenedECS-IAM-05[Statement::ScratchBucket]');
-    expect(acknowledged).toContain('HardenedECS-IAM-07[Action::s3:*]');
+    expect(acknowledged).not.toContain('HardenedECS-IAM-07');
   });
 
   test('an acknowledgment limited to one rule leaves the others failing', () => {
     const s = stack();
     const role = new HardenedTaskRole(s, 'Task');
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'ScratchBucket', actions: ['s3:*'], resources: ['arn:aws:s3:::scratch/*'] }));
-    role.acknowledgeStatement({ sid: 'ScratchBucket', ruleId: 'IAM-07', reason: 'Scratch bucket owned by the service; SEC-77' });
-    expect(() => Template.fromStack(s)).toThrow(/\[IAM-05\]/);
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'ScratchBucket', actions: ['s3:*'], resources: ['*'] }));
+    role.acknowledgeStatement({ sid: 'ScratchBucket', ruleId: 'IAM-17', reason: 'Scratch bucket owned by the service; SEC-77' });
+    let message = '';
+    try { Template.fromStack(s); } catch (e) { message = (e as Error).message; }
+    expect(message).toContain('[IAM-05]');
+    expect(message).not.toContain('[IAM-17]');
   });
 
   test('a resource imported from another stack cannot be decided at synth: a warning, not an error', () => {

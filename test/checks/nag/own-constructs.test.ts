@@ -22,7 +22,7 @@ function serviceStack(overrides: Partial<HardenedContainerOptions> = {}): Stack 
   new HardenedFargateService(stack, 'Api', {
     vpc,
     containerName: 'api',
-    container: { image: HardenedImage.fromEcrRepository(repository, 'v1'), user: '1000:1000', portMappings: [{ containerPort: 8080 }], ...overrides },
+    container: { image: HardenedImage.fromEcrRepository(repository, 'sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'), user: '1000:1000', portMappings: [{ containerPort: 8080 }], ...overrides },
   });
   app.synth(); // run aspects, as `cdk synth` would
   return stack;

@@ -11,6 +11,7 @@ import { noUnconstrainedSensitive } from './no-unconstrained-sensitive';
 import { passroleScoped } from './passrole-scoped';
 import { roleSeparation } from './role-separation';
 import { secretArnPrecision } from './secret-arn-precision';
+import { taskRoleResourcesScoped } from './task-role-resources-scoped';
 import { trustNoPublicPrincipal } from './trust-no-public-principal';
 import { userInlineHygiene } from './user-inline-hygiene';
 import { wildcardEvidence } from './wildcard-evidence';
@@ -34,4 +35,5 @@ export const IAM_RULES: readonly Rule[] = [
   noAdminManagedOnEcsRoles,
   userInlineHygiene,
   roleSeparation,
+  taskRoleResourcesScoped,
 ];

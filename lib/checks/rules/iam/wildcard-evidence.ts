@@ -18,7 +18,10 @@ export const wildcardEvidence: Rule = {
     'with its gaps fixed: NotAction is reported instead of throwing, NotResource is read, `?` wildcards count). Documented ' +
     'exceptions pass: `Resource: "*"` for actions IAM authorises only on `*` (ecr:GetAuthorizationToken, the ECS Exec ' +
     '`ssmmessages` channels, X-Ray, cloudwatch:PutMetricData), the `:*` log-stream suffix of a named log group, and the ' +
-    '`-??????` suffix of a named secret (catalogue §4.5: it matches exactly the 6-character suffix Secrets Manager appends).',
+    '`-??????` suffix of a named secret (catalogue §4.5: it matches exactly the 6-character suffix Secrets Manager appends). ' +
+    "Off by default: aws-cdk-lib's grants (`bucket.grantRead(service)`) use scoped verb wildcards such as `s3:GetObject*` on a " +
+    'named bucket, which this rule reports one by one; IAM-17 (on by default) fails what matters, `Resource: "*"` on a task role. ' +
+    'Turn IAM-07 on for an audit that wants every wildcard justified.',
   fix:
     'Replace the wildcard with the exact action or ARN in the `Action`/`Resource` of the statement, or acknowledge the ' +
     'finding key with a reason (`Validations.of(policy).acknowledge("HardenedECS-IAM-07[Resource::*]", reason)` in the cdk-nag ' +
@@ -26,7 +29,7 @@ export const wildcardEvidence: Rule = {
   applicability: { os: ['linux', 'windows'], launchTypes: ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'] },
   resourceTypes: PERMISSION_RESOURCE_TYPES,
   compliance: { ...LEAST_PRIVILEGE_FRAMEWORKS, related: ['cdk-nag AwsSolutions-IAM5 (granular)'] },
-  enabledByDefault: true,
+  enabledByDefault: false,
 
   evaluate(properties, context) {
     const permissions = ecsPermissions(properties, context);
