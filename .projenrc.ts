@@ -44,7 +44,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@stryker-mutator/jest-runner@9.6.1',
     '@stryker-mutator/typescript-checker@9.6.1',
   ],
-  bin: { 'hardened-ecs': 'bin/hardened-ecs.js' },
+  bin: { 'hardened-ecs': 'bin/hardened-ecs' },
 
   licensed: false,
   github: false,

@@ -32,7 +32,7 @@ function newestSourceMs(dir: string): number {
  */
 function checkerCommand(assembly: string): Command {
   const compiledMain = join(ROOT, 'out', 'checks', 'cli', 'main.js');
-  const compiledBin = join(ROOT, 'bin', 'hardened-ecs.js');
+  const compiledBin = join(ROOT, 'bin', 'hardened-ecs');
   if (existsSync(compiledMain) && existsSync(compiledBin) && statSync(compiledMain).mtimeMs >= newestSourceMs(join(ROOT, 'lib'))) {
     return { label: 'hardened-ecs check (compiled out/)', file: process.execPath, args: [compiledBin, 'check', assembly], okExitCodes: [0, 1] };
   }
