@@ -25,8 +25,11 @@ function judgeStatement(statement: PolicyStatement, conditionKeys: readonly stri
   const undecidedPrincipal = (statement.principals ?? []).find(mayBePublic);
   const isPublic = hasPublicPrincipal(statement);
   if (!isPublic && !undecidedPrincipal) return undefined;
+  if (statement.effect instanceof Opaque) {
+    return unverified(statement.key, `The Effect (${flatten(statement.effect)}) of a statement with a public principal cannot be resolved.`);
+  }
   if (!isAllow(statement)) {
-    return unverified(statement.key, `The Effect (${flatten(statement.effect as Opaque)}) of a statement with a public principal cannot be resolved.`);
+    return fail(statement.key, 'A statement with a public principal has no valid Effect, so the policy document is invalid.');
   }
   const restriction = restrictiveCondition(statement, conditionKeys);
   if (restriction) return pass(statement.key, `The public principal is limited by ${restriction}.`);

@@ -37,6 +37,8 @@ describeRule(noWildcardPrincipal, {
     { name: 'cdk: kms.Key default policy', cdk: (stack) => new kms.Key(stack, 'Key', { enableKeyRotation: true }) },
   ],
   failing: [
+    // Found by the property-based engine invariants: a public principal without Effect used to crash the rule.
+    { name: 'public principal in a statement without Effect (invalid document)', key: 'Statement::1', template: key({ Principal: { AWS: '*' } }) },
     { name: 'AWS "*" without conditions', key: 'Statement::UseViaSecrets', template: key(viaAnyone()) },
     { name: 'string Principal "*" as the second statement', key: 'Statement::1', template: key({ Effect: 'Allow', Principal: '*', Action: 'kms:Encrypt', Resource: '*' }) },
     { name: 'CallerAccount with a wildcard value', template: key(viaAnyone({ StringLike: { 'kms:CallerAccount': '*' } })) },

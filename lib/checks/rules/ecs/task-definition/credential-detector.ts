@@ -147,7 +147,16 @@ export function looksLikeGeneratedSecret(value: string): boolean {
   // Image references: repository paths are lower-case by Docker's rules; tags may not be.
   if (/^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+(:[\w.-]+)?(@sha256:[0-9a-f]{64})?$/.test(v)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(v)).length;
-  return classes === 3 && shannonEntropy(v) >= 4.2;
+  return classes === 3 && shannonEntropy(v) >= 4.2 && !madeOfWords(v);
+}
+
+/**
+ * Names are built from words; random tokens are not. Two runs of five or more lower-case letters
+ * occur in about 4% of random 40-character base62 tokens, but in every CDK physical name
+ * (`PaymentsServiceStack-OrdersTable59C0D3E0-1J3K5ZQW8XYV4`) and most human-chosen identifiers.
+ */
+function madeOfWords(value: string): boolean {
+  return (value.match(/[a-z]{5,}/g) ?? []).length >= 2;
 }
 
 /** Secrets Manager / SSM style names such as `prod/db` or `app-db.credentials`, short and not random-looking. */

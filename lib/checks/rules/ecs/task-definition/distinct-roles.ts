@@ -23,8 +23,9 @@ export const distinctRoles: Rule = {
   enabledByDefault: true,
 
   evaluate(properties, { model }) {
-    const taskRole = property(properties, 'TaskRoleArn');
-    const executionRole = property(properties, 'ExecutionRoleArn');
+    // An empty string (common in hand-written templates: `TaskRoleArn: ""`) means no role, as CloudFormation reads it.
+    const taskRole = nonEmpty(property(properties, 'TaskRoleArn'));
+    const executionRole = nonEmpty(property(properties, 'ExecutionRoleArn'));
     if (taskRole === undefined || executionRole === undefined) {
       return [pass('', `${taskRole === undefined ? 'No task role' : 'No execution role'} is set, so the roles cannot be shared.`)];
     }
@@ -89,4 +90,8 @@ function roleNameFromComposite(value: Opaque): string | undefined {
 
 function describe(value: unknown): string {
   return isOpaque(value) ? value.display : String(value);
+}
+
+function nonEmpty(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
 }

@@ -13,14 +13,16 @@ export const healthcheck: Rule = {
   rationale:
     'Without a container `HealthCheck`, ECS only notices that a process exited; a hung or compromised process that keeps ' +
     'running stays in service. Essential containers (the default when `Essential` is absent) decide the task\'s health, ' +
-    'so they need one; non-essential sidecars are not required to have one.',
+    'so they need one; non-essential sidecars are not required to have one. Off by default: it is availability rather than ' +
+    'security (like SVC-07), distroless images often ship no health-check binary, and a load balancer target group ' +
+    'already checks the task; turn it on where your platform standard requires container health checks.',
   fix:
     'Add `HealthCheck: { Command: ["CMD", "/app/healthcheck"], Interval, Timeout, Retries, StartPeriod }` to each ' +
     'essential container; in aws-cdk-lib pass `healthCheck: { command: [...] }` to `addContainer`.',
   applicability: { os: ['linux', 'windows'], launchTypes: ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'] },
   resourceTypes: ['AWS::ECS::TaskDefinition'],
   compliance: { related: ['KICS d24389b4'] },
-  enabledByDefault: true,
+  enabledByDefault: false,
 
   evaluate(properties) {
     return evaluateContainers(properties, (container): Outcome[] => {

@@ -90,6 +90,15 @@ describe('credential detector: credentials fail', () => {
   });
 });
 
+describe('credential detector: random tokens under harmless names are flagged', () => {
+  test.each([
+    ['CONFIG', 'Zx9Qw3Lp8Rt2Vb6Nm4Kj7Hg5Fd1Sa0Pq9Wo8Ie7U'],
+    ['SETTING', 'q8Vb3XkP0sLm2NzR7tYw4HcJ9dFg6AeU1iOo5KjQ'],
+  ])('%s=<random>', (name, value) => {
+    expect(detectCredential(name, value)?.reason).toContain('high-entropy');
+  });
+});
+
 describe('credential detector: identifiers are not flagged', () => {
   test.each([
     ['IMAGE', `nginx@sha256:${SHA256}`],
@@ -101,6 +110,10 @@ describe('credential detector: identifiers are not flagged', () => {
     ['CONSTRUCT_PATH', 'MyStack/Service/TaskDefinition/Resource1'],
     ['LOGICAL_ID', 'ServiceTaskDefwebLogGroup464D419C'],
     ['BUCKET', 'arn:aws:s3:::my-bucket/prefix/*'],
+    // Physical names CloudFormation generates for CDK resources, as they appear in exported task definitions.
+    ['TABLE', 'PaymentsServiceStack-OrdersTable59C0D3E0-1J3K5ZQW8XYV4'],
+    ['QUEUE', 'MyAppStack-WorkerServiceTaskDefinition5F3A2B1C-AbCdEfGhIjKl'],
+    ['TABLE_ARN', 'arn:aws:dynamodb:eu-west-1:111111111111:table/OrdersTable2024'],
   ])('%s=%s', (name, value) => {
     expect(detectCredential(name, value)).toBeUndefined();
   });

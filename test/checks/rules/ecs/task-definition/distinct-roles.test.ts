@@ -12,6 +12,7 @@ describeRule(distinctRoles, {
   passing: [
     { name: 'two in-template roles', template: template([container('web')], { TaskRoleArn: { 'Fn::GetAtt': ['TaskRole', 'Arn'] }, ExecutionRoleArn: { 'Fn::GetAtt': ['ExecRole', 'Arn'] } }, {}, ROLES) },
     { name: 'two literal role ARNs', template: template([container('web')], { TaskRoleArn: arn('app'), ExecutionRoleArn: arn('app-exec') }) },
+    { name: 'an empty TaskRoleArn means no task role', template: template([container('web')], { TaskRoleArn: '', ExecutionRoleArn: { 'Fn::ImportValue': 'ExecRoleArn' } }) },
     { name: 'an imported task role and an execution role this stack creates', template: template([container('web')], { TaskRoleArn: { 'Fn::ImportValue': 'task-role' }, ExecutionRoleArn: { 'Fn::GetAtt': ['ExecRole', 'Arn'] } }, {}, ROLES) },
     { name: 'only an execution role', template: template([container('web')], { ExecutionRoleArn: { Ref: 'ExecRole' } }, {}, ROLES) },
     { name: 'Sub-built ARNs with different names', template: template([container('web')], { TaskRoleArn: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/app' }, ExecutionRoleArn: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/exec' } }) },
