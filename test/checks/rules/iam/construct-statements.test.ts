@@ -23,7 +23,7 @@ describe('IAM statement rules on the construct-validation shape', () => {
       { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
     ], { roleKind: 'task' });
     const ids = violations.map((v) => `${v.ruleId} ${v.key}`);
-    expect(ids).toEqual(expect.arrayContaining(['IAM-04 Statement::Admin', 'IAM-05 Statement::Admin', 'IAM-08 Statement::Admin', 'IAM-11 Statement::1', 'IAM-07 Resource::*']));
+    expect(ids).toEqual(expect.arrayContaining(['IAM-04 Statement::Admin', 'IAM-05 Statement::Admin', 'IAM-08 Statement::Admin', 'IAM-11 Statement::1', 'IAM-17 Statement::1', 'IAM-17 Statement::Admin']));
   });
 
   test('the execution-role decrypt without kms:ViaService fails only for the execution role', () => {
