@@ -1,4 +1,4 @@
-import { checkModel } from '../../lib/checks/engine';
+import { atLeast, checkModel } from '../../lib/checks/engine';
 import { Opaque } from '../../lib/checks/model/opaque';
 import { TemplateModel } from '../../lib/checks/model/template-model';
 import { booleanValue, stringValue } from '../../lib/checks/model/values';
@@ -104,5 +104,109 @@ describe('checkModel', () => {
   test('the resource condition is carried into the finding', () => {
     const model = new TemplateModel({ Resources: { A: { Type: 'Test::Thing', Condition: 'IsProd', Properties: { Flag: true } } } });
     expect(checkModel(model, [flagRule]).findings[0].condition).toBe('IsProd');
+  });
+});
+
+describe('checkModel details pinned by mutation testing', () => {
+  const thing = (props: Record<string, unknown>, metadata?: Record<string, unknown>) =>
+    new TemplateModel({ Resources: { A: { Type: 'Test::Thing', Properties: props, Metadata: metadata } } });
+
+  test('the rule receives the model, the resolved options and the resource', () => {
+    const seen: string[] = [];
+    const probe = fakeRule({
+      evaluate: (_props, context) => {
+        seen.push(`${context.resource.logicalId}:${context.model.resources.size}:${typeof context.options}`);
+        return [pass('', 'ok')];
+      },
+    });
+    checkModel(thing({}), [probe]);
+    expect(seen).toEqual(['A:1:object']);
+  });
+
+  test('a throwing rule is reported with the exact reason, also when it throws a non-Error', () => {
+    const throwingError = fakeRule({ evaluate: () => { throw new Error('boom'); } });
+    const throwingString = fakeRule({ evaluate: () => { throw 'plain text'; } });
+    const throwingNull = fakeRule({ evaluate: () => { throw null; } });
+    const message = (rule: Rule) => checkModel(thing({}), [rule]).findings.map((f) => f.message);
+    expect(message(throwingError)).toEqual(['The rule could not evaluate this resource: boom']);
+    expect(message(throwingString)).toEqual(['The rule could not evaluate this resource: plain text']);
+    expect(message(throwingNull)).toEqual(['The rule could not evaluate this resource: null']);
+  });
+
+  test('the worst status wins whichever Fn::If branch comes first; on a tie the first variant is kept', () => {
+    const conditional = (flag: unknown) => new TemplateModel({
+      Conditions: { C: {} },
+      Resources: { A: { Type: 'Test::Thing', Properties: { Flag: flag } } },
+    });
+    expect(checkModel(conditional({ 'Fn::If': ['C', true, false] }), [flagRule]).findings.map((f) => f.status)).toEqual(['fail']);
+    const echo = fakeRule({ evaluate: (props) => [fail('', `value ${String(stringValue(props.V))}`)] });
+    const tie = new TemplateModel({
+      Conditions: { C: {} },
+      Resources: { A: { Type: 'Test::Thing', Properties: { V: { 'Fn::If': ['C', 'first', 'second'] } } } },
+    });
+    const variants = tie.variants(tie.resource('A')!).map((v) => v.V);
+    expect(checkModel(tie, [echo]).findings.map((f) => f.message)).toEqual([`value ${String(variants[0])}`]);
+  });
+
+  test('malformed exemption and suppression entries are ignored instead of crashing or matching', () => {
+    const keyed = fakeRule({ evaluate: () => [fail('', 'resource-level'), fail('Container::web', 'web', 'web')] });
+    const metadata = {
+      'cdk-hardened-ecs:exemptions': [null, 'XX-01', { rule: 'XX-01' }, { rule: 7, reason: 'not a rule id' }, { reason: 'no rule' }],
+      'cdk_nag': { rules_to_suppress: [null, 'HardenedECS-XX-01', { id: 'HardenedECS-XX-01' }, { id: 3, reason: 'not an id' }, { reason: 'no id' }] },
+    };
+    const findings = checkModel(thing({}, metadata), [keyed]).findings;
+    expect(findings).toHaveLength(2);
+    for (const finding of findings) expect(finding.acknowledged).toBeUndefined();
+  });
+
+  test('an exemption whose finding key is not a string covers the resource-level finding only', () => {
+    const keyed = fakeRule({ evaluate: () => [fail('', 'resource-level'), fail('Container::web', 'web', 'web')] });
+    const metadata = { 'cdk-hardened-ecs:exemptions': [{ rule: 'XX-01', finding: 42, reason: 'resource-wide, ticket 2' }] };
+    const byKey = Object.fromEntries(checkModel(thing({}, metadata), [keyed]).findings.map((f) => [f.key, f.acknowledged]));
+    expect(byKey).toEqual({ '': { reason: 'resource-wide, ticket 2' }, 'Container::web': undefined });
+  });
+
+  test('a cdk-nag suppression without the pack prefix still matches, and only the leading prefix is stripped', () => {
+    const keyed = fakeRule({ evaluate: () => [fail('Container::web', 'web', 'web'), fail('Container::log', 'log', 'log')] });
+    const metadata = {
+      cdk_nag: {
+        rules_to_suppress: [
+          { id: 'HardenedECS-XX-01[Container::web]', reason: 'unprefixed id' },
+          { id: 'HardenedECS::HardenedECS-XX-01[Container::log]', reason: 'prefixed id' },
+        ],
+      },
+    };
+    const byKey = Object.fromEntries(checkModel(thing({}, metadata), [keyed]).findings.map((f) => [f.key, f.acknowledged?.reason]));
+    expect(byKey).toEqual({ 'Container::web': 'unprefixed id', 'Container::log': 'prefixed id' });
+  });
+
+  test('findings sort by rule id then key, whatever order rules and outcomes come in', () => {
+    const reversedKeys = (id: string) => fakeRule({ id, evaluate: () => ['c', 'a', 'b'].map((k) => fail(k, k)) });
+    const findings = checkModel(thing({}), [reversedKeys('XX-02'), reversedKeys('XX-01')]).findings;
+    expect(findings.map((f) => `${f.ruleId}/${f.key}`)).toEqual(['XX-01/a', 'XX-01/b', 'XX-01/c', 'XX-02/a', 'XX-02/b', 'XX-02/c']);
+  });
+
+  test('the tally counts every status per rule and evaluations count rule-by-resource pairs', () => {
+    const mixed = fakeRule({
+      evaluate: () => [pass('p', 'p'), fail('f', 'f'), unverified('u', 'u'), { status: 'not-applicable', key: 'n', message: 'n' }],
+    });
+    const second = fakeRule({ id: 'XX-02', evaluate: () => [pass('', 'ok')] });
+    const result = checkModel(thing({}), [mixed, second]);
+    expect(result.tally).toEqual({
+      'XX-01': { 'pass': 1, 'fail': 1, 'unverified': 1, 'not-applicable': 1 },
+      'XX-02': { 'pass': 1, 'fail': 0, 'unverified': 0, 'not-applicable': 0 },
+    });
+    expect({ resourcesChecked: result.resourcesChecked, evaluations: result.evaluations }).toEqual({ resourcesChecked: 1, evaluations: 2 });
+    expect(result.findings.map((f) => f.status)).toEqual(['fail', 'unverified']);
+  });
+});
+
+describe('atLeast', () => {
+  test('compares severities from worst to mildest, inclusive', () => {
+    expect(atLeast('critical', 'high')).toBe(true);
+    expect(atLeast('high', 'high')).toBe(true);
+    expect(atLeast('medium', 'high')).toBe(false);
+    expect(atLeast('info', 'low')).toBe(false);
+    expect(atLeast('low', 'info')).toBe(true);
   });
 });

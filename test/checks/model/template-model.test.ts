@@ -60,3 +60,61 @@ describe('value readers', () => {
     expect(property({}, 'User')).toBeUndefined();
   });
 });
+
+describe('TemplateModel edge cases', () => {
+  const nested = (depth: number, leaf: unknown): unknown => (depth === 0 ? leaf : { a: nested(depth - 1, leaf) });
+  const edgeModel = new TemplateModel({
+    Parameters: { Param: { Type: 'String' } },
+    Resources: {
+      Role: { Type: 'AWS::IAM::Role' },
+      Other: { Type: 'AWS::IAM::Role' },
+      Odd: { Type: 5, Condition: ['not', 'a', 'name'], Properties: 'oops', Metadata: ['x'] },
+      StringGetAtt: { Type: 'T', Properties: { A: { 'Fn::GetAtt': 'Role.Arn' }, B: { 'Fn::GetAtt': 'RoleWithoutAttribute' } } },
+      SubForms: { Type: 'T', Properties: { A: { 'Fn::Sub': ['${Role}/${Other.Arn}', {}] }, B: { 'Fn::Sub': '${ Other }' }, C: { 'Fn::Sub': [5] } } },
+      ToParameter: { Type: 'T', Properties: { P: { Ref: 'Param' }, N: null } },
+      Deep: { Type: 'T', Properties: { AtLimit: nested(63, { Ref: 'Role' }), BeyondLimit: nested(64, { Ref: 'Other' }) } },
+    },
+  } as never);
+
+  test('non-string types and conditions and non-object properties and metadata are normalised', () => {
+    const odd = edgeModel.resource('Odd')!;
+    expect(odd.type).toBe('(unknown type)');
+    expect(odd.condition).toBeUndefined();
+    expect(odd.rawProperties).toEqual({});
+    expect(odd.metadata).toEqual({});
+  });
+
+  test('variants are computed once per resource', () => {
+    const role = edgeModel.resource('Role')!;
+    expect(edgeModel.variants(role)).toBe(edgeModel.variants(role));
+  });
+
+  test('string-form Fn::GetAtt and both Fn::Sub forms are indexed; parameters and dotless GetAtt are not', () => {
+    const refs = (id: string) => edgeModel.referencesTo(id).map((r) => [r.from.logicalId, r.path, r.attribute]);
+    expect(refs('Role')).toEqual([
+      ['StringGetAtt', 'A', 'Arn'],
+      ['SubForms', 'A', undefined],
+      ['Deep', 'AtLimit' + '.a'.repeat(63), undefined],
+    ]);
+    expect(refs('Other')).toEqual([['SubForms', 'A', 'Arn'], ['SubForms', 'B', undefined]]);
+    expect(refs('Param')).toEqual([]);
+    expect(refs('RoleWithoutAttribute')).toEqual([]);
+    expect(edgeModel.referencesTo('Role')).toBe(edgeModel.referencesTo('Role'));
+  });
+
+  test('references follow only Ref and GetAtt opaque values that point into the template', () => {
+    expect(edgeModel.referencedResource('Role')).toBeUndefined();
+    expect(edgeModel.referencedResource({ kind: 'ref', details: { target: 'Role' } })).toBeUndefined();
+    expect(edgeModel.referencedResource(new Opaque('parameter', '<Role>', { target: 'Role' }))).toBeUndefined();
+    expect(edgeModel.referencedResource(new Opaque('ref', '<Missing>', { target: 'Missing' }))).toBeUndefined();
+    expect(edgeModel.referencedResource(new Opaque('getatt', '<Role.Arn>', { target: 'Role', attribute: 'Arn' }))?.logicalId).toBe('Role');
+  });
+
+  test('a composite naming two resources identifies neither', () => {
+    const two = new Opaque('composite', '<Role>/<Other>', {
+      parts: [new Opaque('ref', '<Role>', { target: 'Role' }), '/', new Opaque('ref', '<Other>', { target: 'Other' })],
+    });
+    expect(edgeModel.resourceIdentifiedBy(two)).toBeUndefined();
+    expect(edgeModel.resourceIdentifiedBy('arn:aws:iam::1:role/x')).toBeUndefined();
+  });
+});
