@@ -131,6 +131,7 @@ describe('checkModel details pinned by mutation testing', () => {
     expect(message(throwingError)).toEqual(['The rule could not evaluate this resource: boom']);
     expect(message(throwingString)).toEqual(['The rule could not evaluate this resource: plain text']);
     expect(message(throwingNull)).toEqual(['The rule could not evaluate this resource: null']);
+    expect(checkModel(thing({}), [throwingError]).findings.map((f) => [f.key, f.status])).toEqual([['', 'unverified']]);
   });
 
   test('the worst status wins whichever Fn::If branch comes first; on a tie the first variant is kept', () => {
@@ -151,8 +152,8 @@ describe('checkModel details pinned by mutation testing', () => {
   test('malformed exemption and suppression entries are ignored instead of crashing or matching', () => {
     const keyed = fakeRule({ evaluate: () => [fail('', 'resource-level'), fail('Container::web', 'web', 'web')] });
     const metadata = {
-      'cdk-hardened-ecs:exemptions': [null, 'XX-01', { rule: 'XX-01' }, { rule: 7, reason: 'not a rule id' }, { reason: 'no rule' }],
-      'cdk_nag': { rules_to_suppress: [null, 'HardenedECS-XX-01', { id: 'HardenedECS-XX-01' }, { id: 3, reason: 'not an id' }, { reason: 'no id' }] },
+      'cdk-hardened-ecs:exemptions': [null, 'XX-01', { rule: 'XX-01' }, { rule: 7, reason: 'not a rule id' }, { reason: 'no rule' }, { rule: 'XX-01', reason: 5 }],
+      'cdk_nag': { rules_to_suppress: [null, 'HardenedECS-XX-01', { id: 'HardenedECS-XX-01' }, { id: 3, reason: 'not an id' }, { reason: 'no id' }, { id: 'HardenedECS-XX-01', reason: 5 }] },
     };
     const findings = checkModel(thing({}, metadata), [keyed]).findings;
     expect(findings).toHaveLength(2);

@@ -63,16 +63,17 @@ describe('value readers', () => {
 
 describe('TemplateModel edge cases', () => {
   const nested = (depth: number, leaf: unknown): unknown => (depth === 0 ? leaf : { a: nested(depth - 1, leaf) });
+  const nestedList = (depth: number, leaf: unknown): unknown => (depth === 0 ? leaf : [nestedList(depth - 1, leaf)]);
   const edgeModel = new TemplateModel({
     Parameters: { Param: { Type: 'String' } },
     Resources: {
       Role: { Type: 'AWS::IAM::Role' },
       Other: { Type: 'AWS::IAM::Role' },
       Odd: { Type: 5, Condition: ['not', 'a', 'name'], Properties: 'oops', Metadata: ['x'] },
-      StringGetAtt: { Type: 'T', Properties: { A: { 'Fn::GetAtt': 'Role.Arn' }, B: { 'Fn::GetAtt': 'RoleWithoutAttribute' } } },
+      StringGetAtt: { Type: 'T', Properties: { A: { 'Fn::GetAtt': 'Role.Arn' }, B: { 'Fn::GetAtt': 'RoleWithoutAttribute' }, C: { 'Fn::GetAtt': 'Roles' } } },
       SubForms: { Type: 'T', Properties: { A: { 'Fn::Sub': ['${Role}/${Other.Arn}', {}] }, B: { 'Fn::Sub': '${ Other }' }, C: { 'Fn::Sub': [5] } } },
       ToParameter: { Type: 'T', Properties: { P: { Ref: 'Param' }, N: null } },
-      Deep: { Type: 'T', Properties: { AtLimit: nested(63, { Ref: 'Role' }), BeyondLimit: nested(64, { Ref: 'Other' }) } },
+      Deep: { Type: 'T', Properties: { AtLimit: nested(63, { Ref: 'Role' }), BeyondLimit: nested(64, { Ref: 'Other' }), BeyondInLists: nestedList(64, { Ref: 'Other' }) } },
     },
   } as never);
 
@@ -116,5 +117,14 @@ describe('TemplateModel edge cases', () => {
     });
     expect(edgeModel.resourceIdentifiedBy(two)).toBeUndefined();
     expect(edgeModel.resourceIdentifiedBy('arn:aws:iam::1:role/x')).toBeUndefined();
+    const withPseudo = new Opaque('composite', 'arn:<AWS::Partition>:<Role>', {
+      parts: ['arn:', new Opaque('pseudo', '<AWS::Partition>'), ':', new Opaque('ref', '<Role>', { target: 'Role' })],
+    });
+    expect(edgeModel.resourceIdentifiedBy(withPseudo)?.logicalId).toBe('Role');
+  });
+
+  test('arbitrary values resolve under the default assignment', () => {
+    expect(edgeModel.resolve({ 'Fn::Join': ['-', ['a', 'b']] })).toBe('a-b');
+    expect(edgeModel.resolve({ Ref: 'Role' })).toBeInstanceOf(Opaque);
   });
 });

@@ -19,6 +19,12 @@ describe.each([
   test('an opaque value is passed through unchanged', () => {
     expect(reader(ref)).toBe(ref);
   });
+
+  test('a value of the wrong type becomes an unsupported opaque value', () => {
+    const wrong = reader(Symbol.for('wrong') as never);
+    expect(wrong).toBeInstanceOf(Opaque);
+    expect((wrong as Opaque).kind).toBe('unsupported');
+  });
 });
 
 describe('booleanValue', () => {
@@ -51,7 +57,7 @@ describe('numberValue', () => {
   });
 
   test('rejects non-finite numbers and strings that are not plain numbers', () => {
-    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, '', 'x1', '1x', '1.', '1.x', '1 2', true]) {
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, '', 'x1', '1x', '1.', '1.x', '1 2', true, [5], ['7']]) {
       expect(numberValue(value)).toBeInstanceOf(Opaque);
     }
     expect(reasonOf(numberValue('lots'))).toBe('expected a number, found "lots"');
