@@ -64,7 +64,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
 
-  gitignore: ['examples/cdk.out/', '.stryker-tmp/', 'reports/', '/bench-out/', '.consumer/', '*.tgz'],
+  gitignore: ['examples/cdk.out/', '/cdk.context.json', '.stryker-tmp/', 'reports/', '/bench-out/', '.consumer/', '*.tgz'],
 });
 
 for (const pattern of ['/examples/', '/bench/', '/scripts/', '/docs/', '/.ci/', 'stryker.config.json', '/test/', '/.consumer/', '/bench-out/']) {
@@ -114,7 +114,7 @@ project.addTask('mutation', {
   receiveArgs: true,
 });
 
-project.addTask('consumer:proof', {
+const consumerProof = project.addTask('consumer:proof', {
   description: 'Pack the library, install the tarball into a fresh app outside the repo, synth with the cdk CLI and check it with the installed bin',
   exec: 'bash scripts/consumer-proof.sh',
 });
@@ -124,6 +124,7 @@ testTask.reset();
 testTask.spawn(typecheckExamples);
 testTask.exec('jest --ci --passWithNoTests=false');
 testTask.spawn(project.tasks.tryFind('eslint')!);
+testTask.spawn(consumerProof);
 
 // projen ignores every folder named `logs`; the LOG-* rules and their tests live in such folders.
 project.gitignore.include('/lib/checks/rules/logs/', '/test/checks/rules/logs/');
