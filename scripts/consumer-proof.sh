@@ -10,9 +10,9 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 CDK_DISABLE_VERSION_CHEC
 echo "consumer-proof: jsii compile and API.md"
 npx projen compile
 npx projen docgen
-if ! git diff --quiet -- API.md 2>/dev/null; then
+if [ -n "$(git status --porcelain -- API.md 2>/dev/null)" ]; then
   echo "consumer-proof: API.md is out of date with the public API. Run 'npx projen docgen' (or 'npx projen build') and commit API.md." >&2
-  git --no-pager diff --stat -- API.md >&2
+  git --no-pager status --short -- API.md >&2
   exit 1
 fi
 
@@ -42,9 +42,8 @@ cat > bin/app.ts <<'TS'
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { HardenedEcsChecks, HardenedFargateService } from 'cdk-hardened-ecs';
+import { HardenedEcsChecks, HardenedFargateService, HardenedImage } from 'cdk-hardened-ecs';
 
 const app = new App();
 Validations.of(app).addPlugins(new HardenedEcsChecks(app));
@@ -54,14 +53,14 @@ const repository = ecr.Repository.fromRepositoryName(stack, 'Repo', 'consumer');
 const service = new HardenedFargateService(stack, 'Api', {
   vpc,
   container: {
-    image: ecs.ContainerImage.fromEcrRepository(repository, 'v1.0.0'),
+    image: HardenedImage.fromEcrRepository(repository, 'sha256:4f8c2d1e9b7a6c5d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d'),
     user: '10001:10001',
     portMappings: [{ containerPort: 8080 }],
     environment: { LOG_LEVEL: 'info' },
   },
 });
 const bucket = new s3.Bucket(stack, 'Reports', { enforceSSL: true });
-bucket.grantRead(service.taskRole, 'reports/*');
+bucket.grantRead(service, 'reports/*');
 app.synth();
 TS
 npx tsc -p tsconfig.json
