@@ -1,4 +1,4 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 
 /** One IAM statement attached to a role, CloudFormation-shaped, with where it lives. */
@@ -28,8 +28,12 @@ export function attachedPolicies(role: iam.Role): AttachedPolicies {
   const stack = Stack.of(role);
   const cfnRole = role.node.defaultChild as iam.CfnRole;
   const roleRef = JSON.stringify(stack.resolve(cfnRole.ref));
-  const policies = stack.node.findAll().filter(CfnResource.isCfnResource)
+  const constructs = stack.node.findAll();
+  const policies = constructs.filter(CfnResource.isCfnResource)
     .filter(r => r.cfnResourceType === 'AWS::IAM::Policy' || r.cfnResourceType === 'AWS::IAM::ManagedPolicy');
+  // Name tokens of every role of the stack: an entry equal to another role's token is not ours.
+  const roleTokens = new Set(constructs.filter((c): c is iam.Role => c instanceof iam.Role)
+    .flatMap((r) => [r.roleName, (r.node.defaultChild as iam.CfnRole).ref]));
   const statements: AttachedStatement[] = [];
   const seen = new Set<CfnResource>();
   const collect = (policy: CfnResource) => {
@@ -39,9 +43,20 @@ export function attachedPolicies(role: iam.Role): AttachedPolicies {
     (doc?.Statement ?? []).forEach((statement, index) =>
       statements.push({ policy, index, statement: statement as Record<string, unknown> }));
   };
+  // aws-cdk-lib attaches a policy by pushing the role's own name token, so comparing token strings
+  // finds it without resolving every policy of the stack for every role (that was quadratic per stack).
+  // Anything else (a literal name, another token) is resolved and compared as CloudFormation.
+  const ownTokens = new Set([role.roleName, cfnRole.ref]);
+  const literalName = cfnRole.roleName && !Token.isUnresolved(cfnRole.roleName) ? cfnRole.roleName : undefined;
   for (const policy of policies) {
-    const roles = stack.resolve((policy as iam.CfnPolicy | iam.CfnManagedPolicy).roles) as unknown[] | undefined;
-    if ((roles ?? []).some(r => JSON.stringify(r) === roleRef)) collect(policy);
+    const rawRoles = (policy as iam.CfnPolicy | iam.CfnManagedPolicy).roles ?? [];
+    if (rawRoles.some((r) => ownTokens.has(r))) {
+      collect(policy);
+      continue;
+    }
+    if (!rawRoles.some((r) => !Token.isUnresolved(r) || !roleTokens.has(r))) continue; // only other roles' tokens
+    const resolved = (stack.resolve(rawRoles) as unknown[] | undefined) ?? [];
+    if (resolved.some((r) => (literalName !== undefined && r === literalName) || JSON.stringify(r) === roleRef)) collect(policy);
   }
   const opaqueManagedPolicies: unknown[] = [];
   const managedArns = (stack.resolve(cfnRole.managedPolicyArns) as unknown[] | undefined) ?? [];
