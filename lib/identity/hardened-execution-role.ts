@@ -6,6 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ecsTasksPrincipal, EcsTrustConditions } from './ecs-tasks-principal';
 import { ExecutionRoleTrust } from './execution-role-trust';
 import { RoleGuard } from './role-guard';
+import { AWS_SOLUTIONS_ACKNOWLEDGMENTS, acknowledgeAwsSolutions } from '../audit/aws-solutions';
 import { Exemption, recordExemption } from '../audit/exemption';
 import { ContainerSecret, ISecretReader } from '../secrets/container-secret';
 
@@ -219,6 +220,7 @@ export class HardenedExecutionRole extends Construct implements ISecretReader {
       sid: AUTHORIZATION_TOKEN_SID,
       reason: 'ecr:GetAuthorizationToken supports no resource-level permissions; AWS documents Resource "*" for it',
     }, 'grantImagePull', true);
+    acknowledgeAwsSolutions(this, AWS_SOLUTIONS_ACKNOWLEDGMENTS.resourceWildcardWithoutScope);
     this.mutableRole.addToPrincipalPolicy(new iam.PolicyStatement({
       sid: AUTHORIZATION_TOKEN_SID,
       actions: ['ecr:GetAuthorizationToken'],

@@ -1,5 +1,6 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { AWS_SOLUTIONS_ACKNOWLEDGMENTS, acknowledgeAwsSolutions } from '../audit/aws-solutions';
 import { WritablePath, WritablePathStorage } from '../container/hardened-container-options';
 import { HardenedTaskRole } from '../identity/hardened-task-role';
 
@@ -53,6 +54,7 @@ export function grantExecuteCommand(taskRole: HardenedTaskRole, config: ecs.Exec
     actions: ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'],
     resources: ['*'],
   }));
+  acknowledgeAwsSolutions(taskRole, AWS_SOLUTIONS_ACKNOWLEDGMENTS.resourceWildcardWithoutScope);
   // Library-owned acknowledgments: recorded if a rule flags the statement, silent when the rules already accept it.
   taskRole._acknowledgeLibraryStatement({
     sid: SSM_MESSAGES_SID,

@@ -8,6 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { EXEC_AGENT_WRITABLE_PATHS, grantExecuteCommand, requireHardenedExecConfiguration } from './execute-command';
 import { LoadBalancerOptions } from './load-balancer-options';
+import { AWS_SOLUTIONS_ACKNOWLEDGMENTS, acknowledgeAwsSolutions } from '../audit/aws-solutions';
 import { Exemption, recordExemption } from '../audit/exemption';
 import { HardenedCluster } from '../cluster/hardened-cluster';
 import { EncryptedLogGroup } from '../container/encrypted-log-group';
@@ -378,6 +379,10 @@ export class HardenedFargateService extends Construct implements iam.IGrantable 
       vpcSubnets: { subnetType: internetFacing ? ec2.SubnetType.PUBLIC : ec2.SubnetType.PRIVATE_WITH_EGRESS },
     });
     if (options.accessLogsBucket) loadBalancer.logAccessLogs(options.accessLogsBucket, options.accessLogsPrefix);
+    else acknowledgeAwsSolutions(loadBalancer, AWS_SOLUTIONS_ACKNOWLEDGMENTS.loadBalancerAccessLogs);
+    acknowledgeAwsSolutions(securityGroup, internetFacing && !options.allowedClientCidrs
+      ? AWS_SOLUTIONS_ACKNOWLEDGMENTS.internetFacingLoadBalancerIngress
+      : AWS_SOLUTIONS_ACKNOWLEDGMENTS.internalLoadBalancerIngress);
     const port = https ? 443 : 80;
     const listener = https
       ? loadBalancer.addListener('HttpsListener', {
