@@ -64,7 +64,8 @@ describe('value readers', () => {
 describe('TemplateModel edge cases', () => {
   const nested = (depth: number, leaf: unknown): unknown => (depth === 0 ? leaf : { a: nested(depth - 1, leaf) });
   const nestedList = (depth: number, leaf: unknown): unknown => (depth === 0 ? leaf : [nestedList(depth - 1, leaf)]);
-  const edgeModel = new TemplateModel({
+  // Built inside the tests as well as once here: a model built while the file loads is not attributed to a test.
+  const buildEdgeModel = () => new TemplateModel({
     Parameters: { Param: { Type: 'String' } },
     Resources: {
       Role: { Type: 'AWS::IAM::Role' },
@@ -73,12 +74,19 @@ describe('TemplateModel edge cases', () => {
       StringGetAtt: { Type: 'T', Properties: { A: { 'Fn::GetAtt': 'Role.Arn' }, B: { 'Fn::GetAtt': 'RoleWithoutAttribute' }, C: { 'Fn::GetAtt': 'Roles' } } },
       SubForms: { Type: 'T', Properties: { A: { 'Fn::Sub': ['${Role}/${Other.Arn}', {}] }, B: { 'Fn::Sub': '${ Other }' }, C: { 'Fn::Sub': [5] } } },
       ToParameter: { Type: 'T', Properties: { P: { Ref: 'Param' }, N: null } },
+      Missing: null,
+      Text: 'not an object',
       Deep: { Type: 'T', Properties: { AtLimit: nested(63, { Ref: 'Role' }), BeyondLimit: nested(64, { Ref: 'Other' }), BeyondInLists: nestedList(64, { Ref: 'Other' }) } },
     },
   } as never);
+  const edgeModel = buildEdgeModel();
 
-  test('non-string types and conditions and non-object properties and metadata are normalised', () => {
-    const odd = edgeModel.resource('Odd')!;
+  test('non-string types and conditions and non-object properties and metadata are normalised; non-objects are skipped', () => {
+    const built = buildEdgeModel();
+    expect(built.resource('Missing')).toBeUndefined();
+    expect(built.resource('Text')).toBeUndefined();
+    expect(built.resource('Role')?.type).toBe('AWS::IAM::Role');
+    const odd = built.resource('Odd')!;
     expect(odd.type).toBe('(unknown type)');
     expect(odd.condition).toBeUndefined();
     expect(odd.rawProperties).toEqual({});
