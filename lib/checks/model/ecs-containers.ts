@@ -1,4 +1,6 @@
+import { outcomeUnlessOs, taskPlatform } from './ecs-platform';
 import { Opaque, displayValue, isOpaque } from './opaque';
+import { unresolvedOutcome } from './unresolved-outcome';
 import { listValue, property, recordValue, stringValue } from './values';
 import { Outcome, unverified } from '../rule';
 
@@ -34,6 +36,24 @@ export function evaluateContainers(properties: Record<string, unknown>, judge: (
     outcomes.push(...judge({ name, key: `Container::${name}`, definition }));
   });
   return outcomes;
+}
+
+/**
+ * Runs `judge` on the `LinuxParameters` of every container of a Linux task definition (`undefined`
+ * when a container has none). A Windows task definition yields the not-applicable outcome, and
+ * `LinuxParameters` that cannot be resolved yield `unverified` for that container.
+ */
+export function evaluateLinuxParameters(
+  properties: Record<string, unknown>,
+  judge: (container: ContainerView, linuxParameters: Record<string, unknown> | undefined) => Outcome[],
+): Outcome[] {
+  const notLinux = outcomeUnlessOs(taskPlatform(properties), 'linux');
+  if (notLinux) return [notLinux];
+  return evaluateContainers(properties, (container) => {
+    const linux = recordValue(property(container.definition, 'LinuxParameters'));
+    if (isOpaque(linux)) return [unresolvedOutcome(container.key, `LinuxParameters of container ${container.name}`, linux, container.name)];
+    return judge(container, linux);
+  });
 }
 
 /** One `Environment` entry. `name` is opaque when it cannot be resolved; `value` is the resolved value (possibly opaque). */

@@ -1,5 +1,4 @@
-import { evaluateContainers } from '../../../model/ecs-containers';
-import { outcomeUnlessOs, taskPlatform } from '../../../model/ecs-platform';
+import { evaluateLinuxParameters } from '../../../model/ecs-containers';
 import { isOpaque } from '../../../model/opaque';
 import { unresolvedOutcome } from '../../../model/unresolved-outcome';
 import { listValue, property, recordValue, stringValue } from '../../../model/values';
@@ -32,12 +31,8 @@ export const capabilities: Rule = {
   enabledByDefault: true,
 
   evaluate(properties) {
-    const notLinux = outcomeUnlessOs(taskPlatform(properties), 'linux');
-    if (notLinux) return [notLinux];
-    return evaluateContainers(properties, (container): Outcome[] => {
+    return evaluateLinuxParameters(properties, (container, linux): Outcome[] => {
       const { key, name } = container;
-      const linux = recordValue(property(container.definition, 'LinuxParameters'));
-      if (isOpaque(linux)) return [unresolvedOutcome(key, `LinuxParameters of container ${name}`, linux, name)];
       const caps = linux ? recordValue(property(linux, 'Capabilities')) : undefined;
       if (isOpaque(caps)) return [unresolvedOutcome(key, `Capabilities of container ${name}`, caps, name)];
       const added = caps ? listValue(property(caps, 'Add')) : undefined;

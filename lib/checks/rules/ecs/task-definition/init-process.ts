@@ -1,8 +1,7 @@
-import { evaluateContainers } from '../../../model/ecs-containers';
-import { outcomeUnlessOs, taskPlatform } from '../../../model/ecs-platform';
+import { evaluateLinuxParameters } from '../../../model/ecs-containers';
 import { isOpaque } from '../../../model/opaque';
 import { unresolvedOutcome } from '../../../model/unresolved-outcome';
-import { booleanValue, property, recordValue } from '../../../model/values';
+import { booleanValue, property } from '../../../model/values';
 import { Outcome, Rule, fail, pass } from '../../../rule';
 
 /** TD-30: containers run an init process that reaps zombies and forwards signals. */
@@ -24,12 +23,8 @@ export const initProcess: Rule = {
   enabledByDefault: true,
 
   evaluate(properties) {
-    const notLinux = outcomeUnlessOs(taskPlatform(properties), 'linux');
-    if (notLinux) return [notLinux];
-    return evaluateContainers(properties, (container): Outcome[] => {
+    return evaluateLinuxParameters(properties, (container, linux): Outcome[] => {
       const { key, name } = container;
-      const linux = recordValue(property(container.definition, 'LinuxParameters'));
-      if (isOpaque(linux)) return [unresolvedOutcome(key, `LinuxParameters of container ${name}`, linux, name)];
       const enabled = linux ? booleanValue(property(linux, 'InitProcessEnabled')) : undefined;
       if (isOpaque(enabled)) return [unresolvedOutcome(key, `InitProcessEnabled of container ${name}`, enabled, name)];
       if (enabled === true) return [pass(key, `Container ${name} runs with an init process.`, name)];

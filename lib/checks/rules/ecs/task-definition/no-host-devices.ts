@@ -1,5 +1,4 @@
-import { evaluateContainers } from '../../../model/ecs-containers';
-import { outcomeUnlessOs, taskPlatform } from '../../../model/ecs-platform';
+import { evaluateLinuxParameters } from '../../../model/ecs-containers';
 import { isOpaque } from '../../../model/opaque';
 import { unresolvedOutcome } from '../../../model/unresolved-outcome';
 import { listValue, property, recordValue, stringValue } from '../../../model/values';
@@ -23,12 +22,8 @@ export const noHostDevices: Rule = {
   enabledByDefault: true,
 
   evaluate(properties) {
-    const notLinux = outcomeUnlessOs(taskPlatform(properties), 'linux');
-    if (notLinux) return [notLinux];
-    return evaluateContainers(properties, (container): Outcome[] => {
+    return evaluateLinuxParameters(properties, (container, linux): Outcome[] => {
       const { key, name } = container;
-      const linux = recordValue(property(container.definition, 'LinuxParameters'));
-      if (isOpaque(linux)) return [unresolvedOutcome(key, `LinuxParameters of container ${name}`, linux, name)];
       const devices = linux ? listValue(property(linux, 'Devices')) : undefined;
       if (isOpaque(devices)) return [unresolvedOutcome(key, `Devices of container ${name}`, devices, name)];
       if (!devices || devices.length === 0) return [pass(key, `Container ${name} maps no host devices.`, name)];
