@@ -1,7 +1,7 @@
-import { Annotations } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { attachedPolicies } from './attached-statements';
+import { attachedPolicies, StackPolicyIndex } from './attached-statements';
 import { guardStatements, StatementAcceptance } from './statement-guard';
 import { recordExemption } from '../audit/exemption';
 import { checkPolicyStatements } from '../checks/construct-validation';
@@ -14,6 +14,18 @@ interface RegisteredAcceptance extends StatementAcceptance {
 }
 
 /**
+ * The policy index of one validation pass over a stack. Every guard validates once per pass, so a
+ * guard that meets an index it has already used knows a new pass began (grants may have changed
+ * since) and rebuilds it; creating a guard discards the index too. No index outlives its pass.
+ */
+interface ValidationPass {
+  readonly index: StackPolicyIndex;
+  readonly used: Set<RoleGuard>;
+}
+
+const passes = new WeakMap<Stack, ValidationPass>();
+
+/**
  * Synth-time guard of one ECS role: checks every statement attached to it with the shared rule
  * functions (the same ones the cdk-nag pack and the CLI run), fails synth for rejected statements,
  * and records accepted ones as exemptions on the policy that holds them.
@@ -24,6 +36,7 @@ export class RoleGuard {
 
   constructor(private readonly owner: Construct, private readonly role: iam.Role, private readonly roleKind: 'task' | 'execution') {
     owner.node.addValidation({ validate: () => this.validate() });
+    passes.delete(Stack.of(role));
   }
 
   /** Accepts statements matching `acceptance`; `option` names the construct API for the audit record. */
@@ -31,8 +44,19 @@ export class RoleGuard {
     this.acceptances.push({ ...acceptance, option, internal });
   }
 
+  private policyIndex(): StackPolicyIndex {
+    const stack = Stack.of(this.role);
+    let pass = passes.get(stack);
+    if (pass === undefined || pass.used.has(this)) {
+      pass = { index: new StackPolicyIndex(stack), used: new Set() };
+      passes.set(stack, pass);
+    }
+    pass.used.add(this);
+    return pass.index;
+  }
+
   private validate(): string[] {
-    const attached = attachedPolicies(this.role);
+    const attached = attachedPolicies(this.role, this.policyIndex());
     const result = guardStatements(this.owner.node.path, attached.statements, this.acceptances, this.roleKind, checkPolicyStatements);
     for (const { attached: where, violation, acceptance } of result.accepted) {
       const key = `${where.policy.node.path}|${violation.ruleId}|${violation.key}`;

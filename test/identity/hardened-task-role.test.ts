@@ -187,3 +187,27 @@ describe('HardenedTaskRole synth-time statement checks', () => {
     Annotations.fromStack(svc).hasWarning('/Svc/Task', Match.stringLikeRegexp('cannot be fully checked at synth'));
   });
 });
+
+describe('HardenedTaskRole guard across validation passes (one policy index per pass)', () => {
+  const wildcard = () => new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] });
+
+  test('an existing policy attached to the role after a first synthesis is checked by the next one', () => {
+    const s = stack();
+    const task = new HardenedTaskRole(s, 'Task');
+    const other = new HardenedTaskRole(s, 'Other');
+    other.acknowledgeStatement({ action: 's3:GetObject', reason: 'fixture: only Other reads every object' });
+    const shared = new iam.Policy(s, 'Shared', { statements: [wildcard()], roles: [other.role as iam.Role] });
+    const app = s.node.root as App;
+    expect(() => app.synth()).not.toThrow();
+    // aws-cdk-lib forbids new constructs after a synthesis, but attaching an existing policy is allowed.
+    shared.attachToRole(task.role);
+    expect(() => app.synth({ force: true })).toThrow(/\[Svc\/Task\] statement #0 of Svc\/Shared\/Resource .*\[IAM-17\]/s);
+  });
+
+  test('every guarded role of a stack gets exactly its own policies', () => {
+    const s = stack();
+    const roles = ['A', 'B', 'C'].map((id) => new HardenedTaskRole(s, id));
+    new iam.Policy(s, 'OnlyB', { statements: [wildcard()], roles: [roles[1].role as iam.Role] });
+    expect(() => Template.fromStack(s)).toThrow(/^(?![\s\S]*\[Svc\/[AC]\])[\s\S]*\[Svc\/B\] statement #0 of Svc\/OnlyB\/Resource/);
+  });
+});
