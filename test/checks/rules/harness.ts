@@ -45,14 +45,31 @@ export function fixtureTemplate(fixture: RuleFixture): object {
   throw new Error(`fixture '${fixture.name}' has neither template nor cdk`);
 }
 
-/** Runs one rule over a fixture and returns its outcomes, keyed by logical id. */
-export function outcomesOf(rule: Rule, fixture: RuleFixture): Outcome[] {
+/** One outcome and the logical id of the resource it is about. */
+interface LocatedOutcome extends Outcome {
+  readonly logicalId: string;
+}
+
+function evaluateFixture(rule: Rule, fixture: RuleFixture): LocatedOutcome[] {
   const model = new TemplateModel(fixtureTemplate(fixture));
   const options = withDefaults(fixture.options);
-  const resources = [...model.resources.values()].filter(
-    (r) => rule.resourceTypes.includes(r.type) && (!fixture.logicalId || r.logicalId === fixture.logicalId),
-  );
-  return resources.flatMap((resource) => evaluateResource(rule, resource, model, options));
+  return [...model.resources.values()]
+    .filter((r) => rule.resourceTypes.includes(r.type) && (!fixture.logicalId || r.logicalId === fixture.logicalId))
+    .flatMap((r) => evaluateResource(rule, r, model, options).map((o) => ({ ...o, logicalId: r.logicalId })));
+}
+
+/** Runs one rule over a fixture and returns its outcomes. */
+export function outcomesOf(rule: Rule, fixture: RuleFixture): Outcome[] {
+  return evaluateFixture(rule, fixture).map(({ logicalId: _logicalId, ...outcome }) => outcome);
+}
+
+/**
+ * What the rule reports, one line per outcome (`LogicalId status key: message`), as users read it.
+ * The rule tests keep these lines as snapshots beside them, so a changed message, key or status is
+ * a reviewed diff, not a silent change.
+ */
+function reportLines(outcomes: LocatedOutcome[]): string[] {
+  return outcomes.map((o) => `${o.logicalId} ${o.status} ${o.key || '(resource)'}: ${o.message}`);
 }
 
 function statuses(outcomes: Outcome[], key?: string): Status[] {
@@ -85,26 +102,34 @@ export function describeRule(rule: Rule, fixtures: RuleFixtures): void {
 
     for (const fixture of fixtures.passing) {
       test(`passes: ${fixture.name}`, () => {
-        const found = statuses(outcomesOf(rule, fixture), fixture.key);
+        const outcomes = evaluateFixture(rule, fixture);
+        const found = statuses(outcomes, fixture.key);
         expect(found.filter((s) => s === 'fail' || s === 'unverified')).toEqual([]);
         expect(found).toContain('pass');
+        expect(reportLines(outcomes)).toMatchSnapshot();
       });
     }
     for (const fixture of fixtures.failing) {
       test(`fails: ${fixture.name}`, () => {
-        expect(statuses(outcomesOf(rule, fixture), fixture.key)).toContain('fail');
+        const outcomes = evaluateFixture(rule, fixture);
+        expect(statuses(outcomes, fixture.key)).toContain('fail');
+        expect(reportLines(outcomes)).toMatchSnapshot();
       });
     }
     for (const fixture of fixtures.unresolvable) {
       test(`cannot verify: ${fixture.name}`, () => {
-        const found = statuses(outcomesOf(rule, fixture), fixture.key);
+        const outcomes = evaluateFixture(rule, fixture);
+        const found = statuses(outcomes, fixture.key);
         expect(found).toContain('unverified');
         if (fixture.key !== undefined) expect(found).not.toContain('pass');
+        expect(reportLines(outcomes)).toMatchSnapshot();
       });
     }
     for (const fixture of fixtures.notApplicable ?? []) {
       test(`does not apply: ${fixture.name}`, () => {
-        expect(statuses(outcomesOf(rule, fixture), fixture.key).filter((s) => s !== 'not-applicable')).toEqual([]);
+        const outcomes = evaluateFixture(rule, fixture);
+        expect(statuses(outcomes, fixture.key).filter((s) => s !== 'not-applicable')).toEqual([]);
+        expect(reportLines(outcomes)).toMatchSnapshot();
       });
     }
     test('never throws through the engine on its fixtures', () => {
