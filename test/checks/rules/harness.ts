@@ -34,6 +34,13 @@ export interface RuleFixtures {
 
 const REQUIRED_INTRINSICS = ['Ref', 'Fn::GetAtt', 'Fn::Join', 'Fn::Sub', 'Fn::ImportValue'];
 
+/**
+ * Set only by the Stryker configurations (test/mutation/rule-fixtures-without-cdk.ts): synthesizing the
+ * CDK fixtures again for every mutant costs about a second each, so mutation runs use the template
+ * fixtures alone. Their score is therefore a lower bound; `npm test` always runs every fixture.
+ */
+const TEMPLATE_FIXTURES_ONLY = process.env.HARDENED_ECS_RULE_FIXTURES === 'templates-only';
+
 /** Materializes a fixture's template. */
 export function fixtureTemplate(fixture: RuleFixture): object {
   if (fixture.template) return fixture.template;
@@ -100,7 +107,8 @@ export function describeRule(rule: Rule, fixtures: RuleFixtures): void {
       for (const intrinsic of REQUIRED_INTRINSICS) expect({ intrinsic, present: all.includes(`"${intrinsic}"`) }).toEqual({ intrinsic, present: true });
     });
 
-    for (const fixture of fixtures.passing) {
+    const runnable = (list: readonly RuleFixture[]) => (TEMPLATE_FIXTURES_ONLY ? list.filter((f) => f.cdk === undefined) : list);
+    for (const fixture of runnable(fixtures.passing)) {
       test(`passes: ${fixture.name}`, () => {
         const outcomes = evaluateFixture(rule, fixture);
         const found = statuses(outcomes, fixture.key);
@@ -109,14 +117,14 @@ export function describeRule(rule: Rule, fixtures: RuleFixtures): void {
         expect(reportLines(outcomes)).toMatchSnapshot();
       });
     }
-    for (const fixture of fixtures.failing) {
+    for (const fixture of runnable(fixtures.failing)) {
       test(`fails: ${fixture.name}`, () => {
         const outcomes = evaluateFixture(rule, fixture);
         expect(statuses(outcomes, fixture.key)).toContain('fail');
         expect(reportLines(outcomes)).toMatchSnapshot();
       });
     }
-    for (const fixture of fixtures.unresolvable) {
+    for (const fixture of runnable(fixtures.unresolvable)) {
       test(`cannot verify: ${fixture.name}`, () => {
         const outcomes = evaluateFixture(rule, fixture);
         const found = statuses(outcomes, fixture.key);
@@ -125,7 +133,7 @@ export function describeRule(rule: Rule, fixtures: RuleFixtures): void {
         expect(reportLines(outcomes)).toMatchSnapshot();
       });
     }
-    for (const fixture of fixtures.notApplicable ?? []) {
+    for (const fixture of runnable(fixtures.notApplicable ?? [])) {
       test(`does not apply: ${fixture.name}`, () => {
         const outcomes = evaluateFixture(rule, fixture);
         expect(statuses(outcomes, fixture.key).filter((s) => s !== 'not-applicable')).toEqual([]);
@@ -133,7 +141,7 @@ export function describeRule(rule: Rule, fixtures: RuleFixtures): void {
       });
     }
     test('never throws through the engine on its fixtures', () => {
-      for (const fixture of [...fixtures.passing, ...fixtures.failing, ...fixtures.unresolvable]) {
+      for (const fixture of runnable([...fixtures.passing, ...fixtures.failing, ...fixtures.unresolvable])) {
         const result = checkModel(new TemplateModel(fixtureTemplate(fixture)), [rule]);
         expect(result.findings.filter((f) => f.message.startsWith('The rule could not evaluate'))).toEqual([]);
       }
