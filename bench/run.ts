@@ -1,6 +1,7 @@
 // `npm run bench` (projen task `bench`): prints the benchmark tables. Not a test: figures depend on the machine.
 //   --quick            a small smoke run (minutes, not tens of minutes)
 //   --only throughput  or  --only adoption
+//   --repetitions N    measured runs per variant and size (default 3; medians are reported)
 import { cpus } from 'node:os';
 import { runAdoption } from './adoption';
 import { runThroughput } from './throughput';
@@ -17,12 +18,15 @@ function main(argv: string[]): void {
   if (only !== undefined && only !== 'throughput' && only !== 'adoption') {
     throw new Error(`--only takes throughput or adoption, not ${only ?? 'nothing'}`);
   }
+  const repetitionsIndex = argv.indexOf('--repetitions');
+  const repetitions = repetitionsIndex >= 0 ? Number(argv[repetitionsIndex + 1]) : 3;
+  if (!Number.isInteger(repetitions) || repetitions < 1) throw new Error(`--repetitions takes a positive integer, not ${argv[repetitionsIndex + 1] ?? 'nothing'}`);
   const sections = [`Machine: ${machine()}; ${new Date().toISOString()}${quick ? '; --quick' : ''}`];
   if (only !== 'adoption') {
-    sections.push(runThroughput(quick ? { services: 20, repetitions: 2 } : { services: 180, repetitions: 3 }));
+    sections.push(runThroughput(quick ? { services: 20, repetitions: 2 } : { services: 180, repetitions }));
   }
   if (only !== 'throughput') {
-    sections.push(runAdoption(quick ? { serviceCounts: [20, 40], repetitions: 1 } : { serviceCounts: [60, 180, 600], repetitions: 3 }));
+    sections.push(runAdoption(quick ? { serviceCounts: [20, 40], repetitions: 1 } : { serviceCounts: [60, 180, 600], repetitions }));
   }
   console.log(`\n${sections.join('\n\n')}\n`);
 }
