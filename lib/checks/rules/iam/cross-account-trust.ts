@@ -44,7 +44,8 @@ function judge(statement: PolicyStatement): Outcome | undefined {
     return pass(statement.key, 'The trusted AWS principals are in this account (public principals are IAM-02\'s).');
   }
   const guarded = conditionClauses(statement, 'sts:ExternalId').length > 0
-    || conditionClauses(statement, 'aws:MultiFactorAuthPresent', ['Bool']).some((c) => c.values.some((v) => v === 'true'));
+    // IAM ORs the values of one key: ["true", "false"] lets a caller without MFA in.
+    || conditionClauses(statement, 'aws:MultiFactorAuthPresent', ['Bool']).some((c) => c.values.length > 0 && c.values.every((v) => v === 'true'));
   const names = others.map((o) => flatten(o.principal.value)).join(', ');
   if (guarded) return pass(statement.key, `Cross-account trust of ${names} requires an external id or MFA.`);
   return fail(statement.key, `The role trusts ${names} (another account, unless it is this stack's own: then write \${AWS::AccountId}) without sts:ExternalId or MFA.`);
@@ -56,6 +57,9 @@ function ownership(principal: PrincipalEntry): Ownership {
     if (/^\*+$/.test(value)) return 'public';
     if (/^\d{12}$/.test(value)) return 'other';
   }
+  // The stack's own account as a bare pseudo parameter (Ref, or Fn::Sub of nothing but AWS::AccountId).
+  const onlyPart = value instanceof Opaque && value.kind === 'composite' && value.details.parts?.length === 1 ? value.details.parts[0] : value;
+  if (isOwnAccount(onlyPart)) return 'own';
   // A Ref/GetAtt names a role or user of this template, hence this account.
   if (value instanceof Opaque && (value.kind === 'ref' || value.kind === 'getatt')) return 'own';
   const fields = splitArn(value);

@@ -20,6 +20,23 @@ describeRule(ecsTrustConfusedDeputy, {
       logicalId: 'TaskRole',
     },
     {
+      name: 'ArnEquals SourceArn with a literal account (wildcards match under ArnEquals)',
+      template: ecsIamTemplate({ trust: [withCondition({ ArnEquals: { 'aws:SourceArn': 'arn:aws:ecs:eu-west-1:111111111111:*' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'StringLike SourceArn of the own account via Fn::Sub',
+      template: ecsIamTemplate({ trust: [withCondition({ StringLike: { 'aws:SourceArn': { 'Fn::Sub': 'arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:*' } } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'StringEquals SourceArn naming one exact task ARN (no wildcard)',
+      template: ecsIamTemplate({
+        trust: [withCondition({ StringEquals: { 'aws:SourceArn': 'arn:aws:ecs:eu-west-1:111111111111:task/app-cluster/0123456789abcdef0123456789abcdef' } })],
+      }),
+      logicalId: 'TaskRole',
+    },
+    {
       name: 'cdk: ServicePrincipal.withConditions on an injected task role',
       cdk: (stack) => {
         const taskRole = new iam.Role(stack, 'TaskRole', {
@@ -63,6 +80,57 @@ describeRule(ecsTrustConfusedDeputy, {
       logicalId: 'TaskRole',
     },
     {
+      name: 'ecs-tasks among several service principals without conditions',
+      template: ecsIamTemplate({ trust: [{ ...CDK_DEFAULT_TRUST, Principal: { Service: ['ecs-tasks.amazonaws.com', 'lambda.amazonaws.com'] } }] }),
+      logicalId: 'TaskRole',
+      key: 'Statement::0',
+    },
+    {
+      name: 'StringNotEquals SourceAccount excludes one account, it does not bind one',
+      template: ecsIamTemplate({ trust: [withCondition({ StringNotEquals: { 'aws:SourceAccount': '111111111111' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'ArnNotLike SourceArn does not bind the account',
+      template: ecsIamTemplate({ trust: [withCondition({ ArnNotLike: { 'aws:SourceArn': 'arn:aws:ecs:eu-west-1:111111111111:*' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'an account id where SourceArn expects an ARN',
+      template: ecsIamTemplate({ trust: [withCondition({ ArnLike: { 'aws:SourceArn': '111111111111' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'SourceArn of another service (Lambda)',
+      template: ecsIamTemplate({
+        trust: [withCondition({
+          StringEquals: { 'aws:SourceAccount': '111111111111' },
+          ArnLike: { 'aws:SourceArn': 'arn:aws:lambda:eu-west-1:111111111111:function:*' },
+        })],
+      }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'both conditions match any account (two problems reported)',
+      template: ecsIamTemplate({ trust: [withCondition({ StringLike: { 'aws:SourceAccount': '*' }, ArnLike: { 'aws:SourceArn': 'arn:aws:ecs:eu-west-1:*:*' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'StringEquals SourceAccount with a wildcard never matches',
+      template: ecsIamTemplate({ trust: [withCondition({ StringEquals: { 'aws:SourceAccount': '1111111111*' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'ArnEquals SourceArn with a "*" account matches any account',
+      template: ecsIamTemplate({ trust: [withCondition({ ArnEquals: { 'aws:SourceArn': 'arn:aws:ecs:eu-west-1:*:*' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'a 13-digit SourceAccount typo is not an account id',
+      template: ecsIamTemplate({ trust: [withCondition({ StringEquals: { 'aws:SourceAccount': '1111111111111' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
       name: 'execution role when requireExecutionRoleTrustConditions is on',
       template: ecsIamTemplate(),
       logicalId: 'ExecRole',
@@ -81,6 +149,35 @@ describeRule(ecsTrustConfusedDeputy, {
       template: ecsIamTemplate({
         parameters: { Account: { Type: 'String' } },
         trust: [withCondition({ StringEquals: { 'aws:SourceAccount': { Ref: 'Account' } } })],
+      }),
+      logicalId: 'TaskRole',
+      key: 'Statement::0',
+    },
+    {
+      name: 'trust policy imported with Fn::ImportValue',
+      template: ecsIamTemplate({ taskRoleProperties: { AssumeRolePolicyDocument: { 'Fn::ImportValue': 'TaskTrustPolicy' } } }),
+      logicalId: 'TaskRole',
+      key: '',
+    },
+    {
+      name: 'service principal from Fn::ImportValue may be ecs-tasks',
+      template: ecsIamTemplate({ trust: [{ ...CDK_DEFAULT_TRUST, Principal: { Service: { 'Fn::ImportValue': 'TrustedService' } } }] }),
+      logicalId: 'TaskRole',
+      key: 'Statement::0',
+    },
+    {
+      name: 'SourceArn from Fn::ImportValue',
+      template: ecsIamTemplate({ trust: [withCondition({ ArnLike: { 'aws:SourceArn': { 'Fn::ImportValue': 'ClusterTaskArnPattern' } } })] }),
+      logicalId: 'TaskRole',
+      key: 'Statement::0',
+    },
+    {
+      name: 'literal SourceAccount with a SourceArn in ${AWS::AccountId}: equal only if the stack deploys there',
+      template: ecsIamTemplate({
+        trust: [withCondition({
+          StringEquals: { 'aws:SourceAccount': '111111111111' },
+          ArnLike: { 'aws:SourceArn': { 'Fn::Sub': 'arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:*' } },
+        })],
       }),
       logicalId: 'TaskRole',
       key: 'Statement::0',

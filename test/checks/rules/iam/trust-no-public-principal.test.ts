@@ -14,6 +14,41 @@ describeRule(trustNoPublicPrincipal, {
       logicalId: 'TaskRole',
     },
     {
+      name: 'a role via Ref and Fn::GetAtt and the account via Ref AWS::AccountId are named principals',
+      template: ecsIamTemplate({
+        trust: [publicTrust({ AWS: [{ Ref: 'DeployUser' }, { 'Fn::GetAtt': ['ExecRole', 'Arn'] }, { Ref: 'AWS::AccountId' }] })],
+        extraResources: { DeployUser: { Type: 'AWS::IAM::User', Properties: {} } },
+      }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'a role ARN built with Fn::Sub has literal ARN text, so it is not "*"',
+      template: ecsIamTemplate({ trust: [publicTrust({ AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/ci' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'public principal restricted by PrincipalOrgID and PrincipalAccount',
+      template: ecsIamTemplate({
+        trust: [publicTrust('*', { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123', 'aws:PrincipalAccount': ['111111111111', '222222222222'] } })],
+      }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'public principal restricted by an ArnLike PrincipalArn pattern ending in a wildcard',
+      template: ecsIamTemplate({ trust: [publicTrust({ AWS: '*' }, { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/*' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'a Deny statement with Principal "*" grants nothing',
+      template: ecsIamTemplate({ trust: [{ Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole' }] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'an invalid statement (no Action) with Principal "*" is rejected by IAM, not judged',
+      template: ecsIamTemplate({ trust: [{ Effect: 'Allow', Principal: '*' }] }),
+      logicalId: 'TaskRole',
+    },
+    {
       name: 'cdk: role assumed by an account principal',
       cdk: (stack) => new iam.Role(stack, 'R', { assumedBy: new iam.AccountRootPrincipal() }),
     },
@@ -24,6 +59,21 @@ describeRule(trustNoPublicPrincipal, {
     {
       name: 'a wildcard-only condition restricts nothing',
       template: ecsIamTemplate({ trust: [publicTrust({ AWS: '*' }, { StringLike: { 'aws:PrincipalOrgID': '*' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'an empty PrincipalOrgID list restricts nothing',
+      template: ecsIamTemplate({ trust: [publicTrust({ AWS: '*' }, { StringEquals: { 'aws:PrincipalOrgID': [] } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'StringNotEquals on PrincipalOrgID excludes one organization, it does not restrict to one',
+      template: ecsIamTemplate({ trust: [publicTrust({ AWS: '*' }, { StringNotEquals: { 'aws:PrincipalOrgID': 'o-abc123' } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'a PrincipalOrgID list that also contains "*" restricts nothing',
+      template: ecsIamTemplate({ trust: [publicTrust({ AWS: '*' }, { StringLike: { 'aws:PrincipalOrgID': ['o-abc123', '*'] } })] }),
       logicalId: 'TaskRole',
     },
     { name: 'cdk: AnyPrincipal', cdk: (stack) => new iam.Role(stack, 'R', { assumedBy: new iam.AnyPrincipal() }) },
@@ -40,6 +90,30 @@ describeRule(trustNoPublicPrincipal, {
       template: ecsIamTemplate({ parameters: { Who: { Type: 'String' } }, trust: [publicTrust({ AWS: { Ref: 'Who' } })] }),
       logicalId: 'TaskRole',
       key: 'Statement::0',
+    },
+    {
+      name: 'principal joined from two parameters without default (Fn::Join) may be "*"',
+      template: ecsIamTemplate({
+        parameters: { Prefix: { Type: 'String' }, Suffix: { Type: 'String' } },
+        trust: [publicTrust({ AWS: { 'Fn::Join': ['', [{ Ref: 'Prefix' }, { Ref: 'Suffix' }]] } })],
+      }),
+      logicalId: 'TaskRole',
+      key: 'Statement::0',
+    },
+    {
+      name: 'principal Fn::Sub "*${Suffix}" has only wildcard literal text, so it may be "*"',
+      template: ecsIamTemplate({ parameters: { Suffix: { Type: 'String' } }, trust: [publicTrust({ AWS: { 'Fn::Sub': '*${Suffix}' } })] }),
+      logicalId: 'TaskRole',
+      key: 'Statement::0',
+    },
+    {
+      name: 'trust statements from a parameter without default',
+      template: ecsIamTemplate({
+        parameters: { TrustStatements: { Type: 'String' } },
+        taskRoleProperties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: { Ref: 'TrustStatements' } } },
+      }),
+      logicalId: 'TaskRole',
+      key: '',
     },
   ],
 });
