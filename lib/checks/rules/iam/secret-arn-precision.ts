@@ -63,7 +63,11 @@ function judgeResource(resource: PolicyValue): string | true | Opaque {
   const tail = fields[5];
   const tailText = flatten(tail);
   if (service === 'secretsmanager') {
-    if (!tailText.startsWith('secret:')) return true;
+    if (!tailText.startsWith('secret:')) {
+      // `*` or `secret*` in the resource field matches every secret of the account (and region).
+      const glob = new RegExp(`^${tailText.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+      return glob.test('secret:any-name-AbCdEf') ? `${flatten(resource)} matches every secret` : true;
+    }
     // Strip `:json-key:stage:version`, which belongs in ValueFrom, not in a policy.
     const name = tailText.slice('secret:'.length).split(':')[0];
     const literalTail = typeof tail === 'string' ? name : lastLiteral(tail);
