@@ -82,7 +82,7 @@ function judgeGroup(group: unknown, context: RuleContext): Outcome[] {
 function judgeIngress({ rule, origin }: IngressRule): Outcome | undefined {
   const sources = [property(rule, 'CidrIp'), property(rule, 'CidrIpv6')].filter((v) => v !== undefined).map(stringValue);
   const opaqueSource = sources.find(isOpaque);
-  const world = sources.find((s): s is string => typeof s === 'string' && WORLD.includes(s.trim()));
+  const world = sources.map((s) => (typeof s === 'string' ? s.trim() : s)).find((s): s is string => typeof s === 'string' && WORLD.includes(s));
   if (!world) {
     if (!opaqueSource) return undefined;
     return unverified(`Ingress::${opaqueSource.display}`, `${origin} admits ${opaqueSource.display}, which cannot be resolved: ${opaqueSource.details.reason ?? 'unknown value'}.`);

@@ -51,7 +51,11 @@ interface RoleIdentity {
 }
 
 function roleIdentity(model: TemplateModel, value: unknown): RoleIdentity | undefined {
-  if (typeof value === 'string') return { id: roleNameFromArn(value) ?? `literal:${value}`, kind: 'name' };
+  if (typeof value === 'string') {
+    // ECS takes a role name as well as an ARN; IAM role names are case-insensitive.
+    const id = value.startsWith('arn:') ? roleNameFromArn(value) ?? `literal:${value}` : `role:${value.toLowerCase()}`;
+    return { id, kind: 'name' };
+  }
   if (!isOpaque(value)) return undefined;
   const resource = model.resourceIdentifiedBy(value);
   if (resource) {

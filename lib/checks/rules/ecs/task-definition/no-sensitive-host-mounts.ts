@@ -45,7 +45,7 @@ export const noSensitiveHostMounts: Rule = {
       if (writable.containers.length > 0) {
         return [fail(volume.key, `Host path ${sourcePath} (volume ${volume.name}) is mounted writable in ${writable.containers.join(', ')}.`)];
       }
-      return [pass(volume.key, `Host path ${sourcePath} (volume ${volume.name}) is not sensitive and is mounted read-only.`)];
+      return [pass(volume.key, `Host path ${sourcePath} (volume ${volume.name}) is not sensitive, and no container mounts it writable.`)];
     });
     return outcomes.length > 0 ? outcomes : [notApplicable('', 'The task definition has no host path volumes.')];
   },
@@ -89,7 +89,11 @@ function writableMounts(properties: Record<string, unknown>, volumeName: string)
     }
     for (const entry of mounts ?? []) {
       const mount = recordValue(entry);
-      if (!mount || isOpaque(mount)) continue;
+      if (isOpaque(mount)) {
+        unresolved.push(`a mount point of ${container.name} is ${mount.display}`);
+        continue;
+      }
+      if (!mount) continue;
       const source = stringValue(property(mount, 'SourceVolume'));
       if (isOpaque(source)) {
         unresolved.push(`a SourceVolume of ${container.name} is ${source.display}`);

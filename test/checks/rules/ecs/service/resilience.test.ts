@@ -16,6 +16,8 @@ describeRule(resilience, {
         { Count: { Type: 'Number', Default: 3 } },
       ),
     },
+    { name: 'REPLICA scheduling with two tasks', template: serviceTemplate({ SchedulingStrategy: 'REPLICA', ...BREAKER, DesiredCount: 2, LoadBalancers: LB }) },
+    { name: 'explicit ECS deployment controller with breaker and rollback', template: serviceTemplate({ DeploymentController: { Type: 'ECS' }, ...BREAKER, DesiredCount: 2, LoadBalancers: LB }) },
     { name: 'cdk: ecs-patterns service with circuitBreaker rollback', cdk: (stack) => albFargateService(stack, { circuitBreaker: { rollback: true } }) },
   ],
   failing: [
@@ -23,6 +25,8 @@ describeRule(resilience, {
     { name: 'breaker without rollback', key: 'CircuitBreaker', template: serviceTemplate({ DeploymentConfiguration: { DeploymentCircuitBreaker: { Enable: true, Rollback: false } }, LoadBalancers: LB }) },
     { name: 'DesiredCount 0', key: 'DesiredCount', template: serviceTemplate({ ...BREAKER, DesiredCount: 0, LoadBalancers: LB }) },
     { name: 'no load balancer', key: 'LoadBalancer', template: serviceTemplate({ ...BREAKER }) },
+    { name: 'an empty LoadBalancers list', key: 'LoadBalancer', template: serviceTemplate({ ...BREAKER, LoadBalancers: [] }) },
+    { name: 'breaker off with rollback requested', key: 'CircuitBreaker', template: serviceTemplate({ DeploymentConfiguration: { DeploymentCircuitBreaker: { Enable: false, Rollback: true } }, LoadBalancers: LB }) },
     { name: 'cdk: stock ecs-patterns service has no circuit breaker', key: 'CircuitBreaker', cdk: (stack) => albFargateService(stack) },
     { name: 'cdk: plain FargateService has no load balancer', key: 'LoadBalancer', cdk: (stack) => fargateService(stack) },
   ],
@@ -34,8 +38,24 @@ describeRule(resilience, {
       key: 'CircuitBreaker',
       template: serviceTemplate({ DeploymentConfiguration: { DeploymentCircuitBreaker: { 'Fn::GetAtt': ['Settings', 'Breaker'] } }, LoadBalancers: LB }, { Settings: { Type: 'Custom::Settings', Properties: {} } }),
     },
+    {
+      name: 'deployment controller type from a parameter without a default',
+      key: 'CircuitBreaker',
+      template: serviceTemplate({ DeploymentController: { Type: { Ref: 'NoDefault' } }, ...BREAKER, LoadBalancers: LB }),
+    },
+    {
+      name: 'breaker Enable from a parameter without a default',
+      key: 'CircuitBreaker',
+      template: serviceTemplate({ DeploymentConfiguration: { DeploymentCircuitBreaker: { Enable: { Ref: 'NoDefault' }, Rollback: true } }, LoadBalancers: LB }),
+    },
+    {
+      name: 'LoadBalancers from a custom resource attribute',
+      key: 'LoadBalancer',
+      template: serviceTemplate({ ...BREAKER, LoadBalancers: { 'Fn::GetAtt': ['Settings', 'LoadBalancers'] } }, { Settings: { Type: 'Custom::Settings', Properties: {} } }),
+    },
   ],
   notApplicable: [
+    { name: 'DAEMON scheduling has no DesiredCount', key: 'DesiredCount', template: serviceTemplate({ SchedulingStrategy: 'DAEMON', ...BREAKER, LoadBalancers: LB }) },
     { name: 'CODE_DEPLOY controller manages rollback', key: 'CircuitBreaker', template: serviceTemplate({ DeploymentController: { Type: 'CODE_DEPLOY' }, LoadBalancers: LB }) },
   ],
 });
