@@ -16,6 +16,11 @@ describeRule(scan, {
     { name: 'ScanOnPush from a Ref default', template: repositoryTemplate({ ImageScanningConfiguration: { ScanOnPush: { Ref: 'Scan' } } }, {}, { Scan: { Type: 'String', Default: 'true' } }) },
     { name: 'registry scanning of every repository', template: repositoryTemplate({ RepositoryName: 'app' }, registryScan('*')) },
     { name: 'registry continuous scanning with a matching prefix filter', template: repositoryTemplate({ RepositoryName: 'team-a/app' }, registryScan('team-a/*', 'CONTINUOUS_SCAN')) },
+    {
+      name: 'ScanOnPush imported, but registry scanning covers every repository',
+      template: repositoryTemplate({ RepositoryName: 'app', ImageScanningConfiguration: { ScanOnPush: { 'Fn::ImportValue': 'ScanOnPush' } } }, registryScan('*')),
+    },
+    { name: 'registry filter with a dot matches the dot literally', template: repositoryTemplate({ RepositoryName: 'my.team/app' }, registryScan('my.team/*')) },
     { name: 'cdk: ecr.Repository imageScanOnPush', cdk: (stack) => new ecr.Repository(stack, 'Repo', { imageScanOnPush: true }) },
   ],
   failing: [
@@ -31,6 +36,14 @@ describeRule(scan, {
     {
       name: 'repository name from Fn::Sub against a narrow registry filter',
       template: repositoryTemplate({ RepositoryName: { 'Fn::Sub': '${AWS::StackName}-app' } }, registryScan({ 'Fn::Join': ['', ['team-a/', '*']] })),
+    },
+    { name: 'repository without a name (generated) against a narrow registry filter', template: repositoryTemplate({}, registryScan('team-a/*')) },
+    { name: 'registry filter imported, named repository', template: repositoryTemplate({ RepositoryName: 'team-a/app' }, registryScan({ 'Fn::ImportValue': 'ScanFilter' })) },
+    {
+      name: 'registry scanning rules imported',
+      template: repositoryTemplate({ RepositoryName: 'app' }, {
+        Registry: { Type: 'AWS::ECR::RegistryScanningConfiguration', Properties: { ScanType: 'ENHANCED', Rules: { 'Fn::ImportValue': 'ScanRules' } } },
+      }),
     },
   ],
 });

@@ -4,6 +4,15 @@ import { roleSeparation } from '../../../../lib/checks/rules/iam/role-separation
 import { describeRule } from '../harness';
 import { ecsIamTemplate, joinArn, subArn } from './iam-fixtures';
 
+/** ecsIamTemplate whose container logs through `logConfiguration`, with the log groups AppLogs and ExecLogs. */
+function withContainerLogs(taskStatements: object[], logConfiguration: object): object {
+  const t: any = ecsIamTemplate({ taskStatements, extraResources: { ExecLogs: { Type: 'AWS::Logs::LogGroup' }, AppLogs: { Type: 'AWS::Logs::LogGroup' } } });
+  t.Resources.TaskDefinition.Properties.ContainerDefinitions[0].LogConfiguration = logConfiguration;
+  return t;
+}
+
+const AWSLOGS_TO_APP_LOGS = { LogDriver: 'awslogs', Options: { 'awslogs-group': { Ref: 'AppLogs' }, 'awslogs-stream-prefix': 'app' } };
+
 describeRule(roleSeparation, {
   passing: [
     {
@@ -18,6 +27,37 @@ describeRule(roleSeparation, {
       template: ecsIamTemplate({
         taskStatements: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['ExecLogs', 'Arn'] } }],
         extraResources: { ExecLogs: { Type: 'AWS::Logs::LogGroup' }, AppLogs: { Type: 'AWS::Logs::LogGroup' } },
+      }),
+      logicalId: 'TaskRolePolicy',
+    },
+    {
+      name: 'task role writes only the exec log group (GetAtt and a literal ARN) while the container logs to AppLogs',
+      template: withContainerLogs(
+        [{ Effect: 'Allow', Action: 'logs:CreateLogStream', Resource: [{ 'Fn::GetAtt': ['ExecLogs', 'Arn'] }, 'arn:aws:logs:eu-west-1:111111111111:log-group:/ecs/exec:*'] }],
+        AWSLOGS_TO_APP_LOGS,
+      ),
+      logicalId: 'TaskRolePolicy',
+    },
+    {
+      name: 'container logs through FireLens (no awslogs Options): task role writes the exec log group',
+      template: withContainerLogs([{ Effect: 'Allow', Action: 'logs:CreateLogStream', Resource: { 'Fn::GetAtt': ['ExecLogs', 'Arn'] } }], { LogDriver: 'awsfirelens' }),
+      logicalId: 'TaskRolePolicy',
+    },
+    {
+      name: 'a Deny statement on the task role is a guardrail, not a grant',
+      template: ecsIamTemplate({ taskStatements: [{ Effect: 'Deny', Action: 'ecr:*', Resource: '*' }] }),
+      logicalId: 'TaskRolePolicy',
+    },
+    {
+      name: 'a statement without Effect is invalid and left to IAM-04',
+      template: ecsIamTemplate({ taskStatements: [{ Action: 'ecr:BatchGetImage', Resource: '*' }] }),
+      logicalId: 'TaskRolePolicy',
+    },
+    {
+      name: 'Effect from a parameter without a default: a statement that fits the role passes either way',
+      template: ecsIamTemplate({
+        parameters: { StatementEffect: { Type: 'String' } },
+        taskStatements: [{ Effect: { Ref: 'StatementEffect' }, Action: 's3:GetObject', Resource: subArn('s3', 'b/*') }],
       }),
       logicalId: 'TaskRolePolicy',
     },
@@ -45,6 +85,64 @@ describeRule(roleSeparation, {
       logicalId: 'TaskRolePolicy',
       key: 'Statement::0',
     },
+    {
+      name: 'inline Policies of the task role are judged too',
+      template: ecsIamTemplate({
+        taskRoleProperties: { Policies: [{ PolicyName: 'pull', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'ecr:GetDownloadUrlForLayer', Resource: '*' }] } }] },
+      }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'task role writes the literal awslogs group of a container',
+      template: (() => {
+        const t: any = ecsIamTemplate({ taskStatements: [{ Effect: 'Allow', Action: 'logs:CreateLogStream', Resource: 'arn:aws:logs:eu-west-1:111111111111:log-group:/ecs/app:*' }] });
+        t.Resources.TaskDefinition.Properties.ContainerDefinitions[0].LogConfiguration = { LogDriver: 'awslogs', Options: { 'awslogs-group': '/ecs/app' } };
+        return t;
+      })(),
+      logicalId: 'TaskRolePolicy',
+      key: 'Statement::0',
+    },
+    {
+      name: 'one statement writes the exec log group and the container group (Fn::Sub over ${AppLogs})',
+      template: withContainerLogs(
+        [{
+          Effect: 'Allow',
+          Action: 'logs:CreateLogStream',
+          Resource: [{ 'Fn::GetAtt': ['ExecLogs', 'Arn'] }, { 'Fn::Sub': 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${AppLogs}:*' }],
+        }],
+        AWSLOGS_TO_APP_LOGS,
+      ),
+      logicalId: 'TaskRolePolicy',
+      key: 'Statement::0',
+    },
+    {
+      name: 'task role creates log streams in every log group (Fn::Join)',
+      template: ecsIamTemplate({ taskStatements: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: joinArn('logs', 'log-group:*') }] }),
+      logicalId: 'TaskRolePolicy',
+      key: 'Statement::0',
+    },
+    {
+      name: 'task role creates log streams everywhere but one group (NotResource)',
+      template: ecsIamTemplate({ taskStatements: [{ Effect: 'Allow', Action: 'logs:CreateLogStream', NotResource: subArn('logs', 'log-group:audit:*') }] }),
+      logicalId: 'TaskRolePolicy',
+      key: 'Statement::0',
+    },
+    {
+      name: 'one task role shared by two task families can pull images: both families are named',
+      template: (() => {
+        const t: any = ecsIamTemplate({ taskStatements: [{ Effect: 'Allow', Action: 'ecr:BatchGetImage', Resource: '*' }] });
+        t.Resources.WorkerTaskDefinition = { ...t.Resources.TaskDefinition, Properties: { ...t.Resources.TaskDefinition.Properties, Family: 'worker' } };
+        return t;
+      })(),
+      logicalId: 'TaskRolePolicy',
+      key: 'Statement::0',
+    },
+    {
+      name: 'execution role with Allow + NotAction',
+      template: ecsIamTemplate({ executionStatements: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] }),
+      logicalId: 'ExecRolePolicy',
+      key: 'Statement::0',
+    },
     { name: 'execution role reads application data', template: ecsIamTemplate({ executionStatements: [{ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: joinArn('dynamodb', 'table/t') }] }), logicalId: 'ExecRolePolicy' },
     {
       name: 'cdk: application grant on obtainExecutionRole()',
@@ -55,5 +153,57 @@ describeRule(roleSeparation, {
       },
     },
   ],
-  unresolvable: [{ name: 'imported action on the execution role', template: ecsIamTemplate({ executionStatements: [{ Effect: 'Allow', Action: { 'Fn::ImportValue': 'A' }, Resource: subArn('s3', 'b') }] }), key: 'Statement::0' }],
+  unresolvable: [
+    { name: 'imported action on the execution role', template: ecsIamTemplate({ executionStatements: [{ Effect: 'Allow', Action: { 'Fn::ImportValue': 'A' }, Resource: subArn('s3', 'b') }] }), key: 'Statement::0' },
+    {
+      name: 'task role pulls images if its Effect (a parameter without a default) resolves to Allow',
+      template: ecsIamTemplate({
+        parameters: { StatementEffect: { Type: 'String' } },
+        taskStatements: [{ Effect: { Ref: 'StatementEffect' }, Action: 'ecr:BatchGetImage', Resource: '*' }],
+      }),
+      logicalId: 'TaskRolePolicy',
+      key: 'Statement::0',
+    },
+    {
+      name: 'execution role policy document imported',
+      template: (() => {
+        const t: any = ecsIamTemplate({ executionStatements: [] });
+        t.Resources.ExecRolePolicy.Properties.PolicyDocument = { 'Fn::ImportValue': 'ExecPolicyDocument' };
+        return t;
+      })(),
+      logicalId: 'ExecRolePolicy',
+    },
+    {
+      name: 'task role inline policy document from a custom resource',
+      template: ecsIamTemplate({
+        taskRoleProperties: { Policies: [{ PolicyName: 'app', PolicyDocument: { 'Fn::GetAtt': ['PolicyLookup', 'Document'] } }] },
+        extraResources: { PolicyLookup: { Type: 'Custom::PolicyLookup', Properties: {} } },
+      }),
+      logicalId: 'TaskRole',
+    },
+    {
+      name: 'task role action from a parameter without a default',
+      template: ecsIamTemplate({ parameters: { TaskAction: { Type: 'String' } }, taskStatements: [{ Effect: 'Allow', Action: { Ref: 'TaskAction' }, Resource: '*' }] }),
+      logicalId: 'TaskRolePolicy',
+      key: 'Statement::0',
+    },
+  ],
+  notApplicable: [
+    {
+      name: 'policies of a role no task definition uses, and of a role outside the template',
+      template: {
+        Resources: {
+          FunctionRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } } },
+          FunctionPolicy: {
+            Type: 'AWS::IAM::Policy',
+            Properties: { PolicyName: 'f', Roles: [{ Ref: 'FunctionRole' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: '*' }] } },
+          },
+          ExternalPolicy: {
+            Type: 'AWS::IAM::ManagedPolicy',
+            Properties: { Roles: ['existing-role'], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'ecr:BatchGetImage', Resource: '*' }] } },
+          },
+        },
+      },
+    },
+  ],
 });

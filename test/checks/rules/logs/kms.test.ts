@@ -36,12 +36,22 @@ describeRule(logGroupKms, {
         logsStatement({ 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]] }),
       ]),
     },
+    {
+      name: 'logs actions split over two statements for the logs principal',
+      template: encrypted(KEY_ARN, [
+        ADMIN,
+        logsStatement('logs.eu-west-1.amazonaws.com', ['kms:Encrypt*', 'kms:GenerateDataKey*']),
+        logsStatement({ 'Fn::Sub': 'logs.${AWS::Region}.amazonaws.com' }, ['kms:Decrypt*', 'kms:Describe*']),
+      ]),
+    },
     { name: 'cdk: cdk-hardened-ecs EncryptedLogGroup', cdk: (stack) => new EncryptedLogGroup(stack, 'Logs') },
   ],
   failing: [
     { name: 'no KmsKeyId', template: encrypted(undefined) },
     { name: 'key policy without the logs principal', template: encrypted(KEY_ARN, [ADMIN]) },
     { name: 'logs principal without decrypt', template: encrypted(KEY_ARN, [ADMIN, logsStatement('logs.eu-west-1.amazonaws.com', ['kms:Encrypt*', 'kms:GenerateDataKey*'])]) },
+    { name: 'logs principal with kms:Encrypt only: every missing action is named', template: encrypted(KEY_ARN, [ADMIN, logsStatement('logs.eu-west-1.amazonaws.com', ['kms:Encrypt*'])]) },
+    { name: 'AWS managed key alias/aws/logs', template: encrypted('arn:aws:kms:eu-west-1:111111111111:alias/aws/logs') },
     { name: 'cdk: logs.LogGroup defaults', cdk: (stack) => new logs.LogGroup(stack, 'Logs') },
     {
       name: 'cdk: logs.LogGroup with encryptionKey (aws-cdk-lib adds no logs key-policy statement)',
@@ -51,6 +61,18 @@ describeRule(logGroupKms, {
   unresolvable: [
     { name: 'key imported from another stack', template: encrypted({ 'Fn::ImportValue': 'LogKeyArn' }) },
     { name: 'key from a parameter without a default', template: encrypted({ Ref: 'KeyParam' }) },
+    {
+      name: 'in-template key whose key policy is imported',
+      template: (() => {
+        const t: any = encrypted(KEY_ARN);
+        t.Resources.Key.Properties.KeyPolicy = { 'Fn::ImportValue': 'LogKeyPolicy' };
+        return t;
+      })(),
+    },
+    {
+      name: 'logs principal allows kms:Encrypt* and actions imported from another stack',
+      template: encrypted(KEY_ARN, [ADMIN, logsStatement('logs.eu-west-1.amazonaws.com', ['kms:Encrypt*', { 'Fn::ImportValue': 'LogKeyActions' }])]),
+    },
     { name: 'literal key ARN of another stack', template: encrypted('arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab') },
   ],
 });

@@ -26,6 +26,19 @@ describeRule(rotation, {
       template: secretWith({ SecretId: { Ref: 'Secret' }, HostedRotationLambda: { RotationType: 'PostgreSQLSingleUser' }, RotationRules: { ScheduleExpression: 'rate(7 days)' } }),
     },
     {
+      name: 'one working schedule is enough: a broken schedule before and after it',
+      template: secretWith(
+        { SecretId: { Ref: 'Secret' }, RotationLambdaARN: { 'Fn::GetAtt': ['Rotator', 'Arn'] } },
+        {
+          Working: {
+            Type: 'AWS::SecretsManager::RotationSchedule',
+            Properties: { SecretId: { Ref: 'Secret' }, RotationLambdaARN: { 'Fn::GetAtt': ['Rotator', 'Arn'] }, RotationRules: { AutomaticallyAfterDays: 30 } },
+          },
+          NoFunction: { Type: 'AWS::SecretsManager::RotationSchedule', Properties: { SecretId: { Ref: 'Secret' }, RotationRules: { AutomaticallyAfterDays: 30 } } },
+        },
+      ),
+    },
+    {
       name: 'cdk: secret.addRotationSchedule with hosted rotation',
       cdk: (stack) => new secretsmanager.Secret(stack, 'Secret').addRotationSchedule('Rotation', {
         hostedRotation: secretsmanager.HostedRotation.mysqlSingleUser(),
@@ -40,12 +53,61 @@ describeRule(rotation, {
       name: 'schedule without rules',
       template: secretWith({ SecretId: { 'Fn::Join': ['', [{ Ref: 'Secret' }]] }, RotationLambdaARN: { 'Fn::GetAtt': ['Rotator', 'Arn'] } }),
     },
+    {
+      name: 'RotationRules with only a Duration',
+      template: secretWith({ SecretId: { Ref: 'Secret' }, RotationLambdaARN: { 'Fn::GetAtt': ['Rotator', 'Arn'] }, RotationRules: { Duration: '2h' } }),
+    },
+    {
+      name: 'the master secret of a multi-user hosted rotation is not rotated by the user secret schedule',
+      template: secretWith(undefined, {
+        UserSecret: { Type: 'AWS::SecretsManager::Secret', Properties: {} },
+        UserRotation: {
+          Type: 'AWS::SecretsManager::RotationSchedule',
+          Properties: {
+            SecretId: { Ref: 'UserSecret' },
+            HostedRotationLambda: { RotationType: 'PostgreSQLMultiUser', MasterSecretArn: { Ref: 'Secret' } },
+            RotationRules: { AutomaticallyAfterDays: 30 },
+          },
+        },
+      }),
+      logicalId: 'Secret',
+    },
+    {
+      name: 'a resource policy references the secret, no schedule does',
+      template: secretWith(undefined, {
+        Policy: { Type: 'AWS::SecretsManager::ResourcePolicy', Properties: { SecretId: { Ref: 'Secret' }, ResourcePolicy: { Statement: [] } } },
+      }),
+    },
+    {
+      name: 'a schedule for a secret of another stack given by a literal ARN does not count',
+      template: secretWith({
+        SecretId: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:other-AbCdEf',
+        RotationLambdaARN: { 'Fn::GetAtt': ['Rotator', 'Arn'] },
+        RotationRules: { AutomaticallyAfterDays: 30 },
+      }),
+    },
     { name: 'cdk: secretsmanager.Secret defaults', cdk: (stack) => new secretsmanager.Secret(stack, 'Secret') },
   ],
   unresolvable: [
     {
       name: 'the only schedule targets an imported secret id',
       template: secretWith({ SecretId: { 'Fn::ImportValue': 'SecretArn' }, RotationLambdaARN: 'arn:aws:lambda:eu-west-1:111111111111:function:rotate', RotationRules: { AutomaticallyAfterDays: 30 } }),
+    },
+    {
+      name: 'two schedules target imported secret ids',
+      template: secretWith(
+        { SecretId: { 'Fn::ImportValue': 'SecretArn' }, RotationLambdaARN: { 'Fn::GetAtt': ['Rotator', 'Arn'] }, RotationRules: { AutomaticallyAfterDays: 30 } },
+        {
+          Other: {
+            Type: 'AWS::SecretsManager::RotationSchedule',
+            Properties: { SecretId: { Ref: 'NoDefault' }, RotationLambdaARN: { 'Fn::GetAtt': ['Rotator', 'Arn'] }, RotationRules: { AutomaticallyAfterDays: 30 } },
+          },
+        },
+      ),
+    },
+    {
+      name: 'RotationRules imported',
+      template: secretWith({ SecretId: { Ref: 'Secret' }, RotationLambdaARN: { 'Fn::GetAtt': ['Rotator', 'Arn'] }, RotationRules: { 'Fn::ImportValue': 'RotationRules' } }),
     },
     {
       name: 'rotation interval from Fn::Sub over a parameter without a default',

@@ -35,6 +35,17 @@ describeRule(fargateLatestPlatform, {
     { name: '1.4.0 on Linux', template: fargate({ PlatformVersion: '1.4.0' }) },
     { name: '1.0.0 on Windows (its latest)', template: fargate({ PlatformVersion: '1.0.0' }, WINDOWS_TASK) },
     { name: 'Fn::Join over literals', template: fargate({ PlatformVersion: { 'Fn::Join': ['.', ['1', '4', '0']] } }) },
+    { name: "'v1.4.0' with a v prefix and spaces", template: fargate({ PlatformVersion: ' v1.4.0 ' }) },
+    { name: 'a newer minor version 1.10.0 (compared as numbers, not text)', template: fargate({ PlatformVersion: '1.10.0' }) },
+    { name: 'a future major version 10.0.0', template: fargate({ PlatformVersion: '10.0.0' }) },
+    {
+      name: '1.4.0 with a task definition from another stack (OS unknown): latest on Linux is enough',
+      template: serviceTemplate({ LaunchType: 'FARGATE', PlatformVersion: '1.4.0', TaskDefinition: 'arn:aws:ecs:eu-west-1:111111111111:task-definition/app:3' }),
+    },
+    {
+      name: 'LATEST on an imported cluster without a LaunchType (launch type unknown)',
+      template: serviceTemplate({ Cluster: { 'Fn::ImportValue': 'SharedCluster' }, PlatformVersion: 'LATEST' }),
+    },
     { name: 'cdk: ecs-patterns ApplicationLoadBalancedFargateService', cdk: (stack) => albFargateService(stack) },
     { name: 'cdk: FargateService platformVersion VERSION1_4', cdk: (stack) => fargateService(stack, { platformVersion: ecs.FargatePlatformVersion.VERSION1_4 }) },
   ],
@@ -59,6 +70,13 @@ describeRule(fargateLatestPlatform, {
       ),
     },
     { name: 'Linux task on 1.0.0', template: fargate({ PlatformVersion: '1.0.0' }) },
+    { name: "the CDK enum name 'VERSION1_4' is not a platform version", template: fargate({ PlatformVersion: 'VERSION1_4' }) },
+    { name: "'1.4.x' is not a platform version", template: fargate({ PlatformVersion: '1.4.x' }) },
+    { name: "a major version alone ('1') is older than 1.4.0", template: fargate({ PlatformVersion: '1' }) },
+    {
+      name: '1.3.0 on an imported cluster without a LaunchType: a pinned version implies Fargate',
+      template: serviceTemplate({ Cluster: { 'Fn::ImportValue': 'SharedCluster' }, PlatformVersion: '1.3.0' }),
+    },
     { name: 'task set on Fargate with 1.3.0', template: taskSetTemplate({ LaunchType: 'FARGATE', PlatformVersion: '1.3.0' }) },
     {
       name: 'a parameter whose allowed values include an old version',

@@ -11,6 +11,13 @@ describeRule(capabilities, {
     { name: 'drop ALL, add nothing', template: template([container('web')]) },
     { name: 'NET_BIND_SERVICE from a parameter default', template: template([container('web', caps([{ Ref: 'Cap' }]))], {}, { Cap: stringParameter('NET_BIND_SERVICE') }) },
     { name: 'CHOWN from Fn::Join', template: template([container('web', caps([{ 'Fn::Join': ['', ['CH', 'OWN']] }]))]) },
+    { name: 'Drop lists ALL after another capability', template: template([container('web', caps(['NET_BIND_SERVICE'], ['NET_RAW', 'ALL']))]) },
+    { name: 'Drop CAP_ALL, lower case, with the CAP_ prefix', template: template([container('web', caps([], ['cap_all']))]) },
+    { name: 'drops only NET_RAW: passes, with the advice to drop ALL', template: template([container('web', caps(['CHOWN'], ['NET_RAW']))]) },
+    {
+      name: 'Drop entry imported: passes, with the advice to drop ALL',
+      template: template([container('web', caps(['CHOWN'], [{ 'Fn::ImportValue': 'DroppedCapability' }]))]),
+    },
     {
       name: 'cdk: dropCapabilities(ALL)',
       cdk: (stack) => {
@@ -24,6 +31,11 @@ describeRule(capabilities, {
     { name: 'peer bug 10: Capabilities.Add SYS_ADMIN (CT ECS.PR.11 passes it)', template: template([container('web', caps(['SYS_ADMIN']))]), key: 'Container::web' },
     { name: 'CAP_NET_RAW with the CAP_ prefix, lower case', template: template([container('web', caps(['cap_net_raw']))]), key: 'Container::web' },
     { name: 'SYS_PTRACE on Fargate (the only one Fargate allows, still dangerous)', template: template([container('web', caps(['SYS_PTRACE']))]), key: 'Container::web' },
+    {
+      name: 'two dangerous capabilities, one padded and lower case: both are named',
+      template: template([container('web', caps(['NET_ADMIN', 'CHOWN', ' sys_admin ']))]),
+      key: 'Container::web',
+    },
     { name: 'ALL from Fn::Sub', template: template([container('web', caps([{ 'Fn::Sub': '${Cap}' }]))], {}, { Cap: stringParameter('ALL') }), key: 'Container::web' },
     {
       name: 'cdk: addCapabilities(NET_ADMIN)',
@@ -37,6 +49,7 @@ describeRule(capabilities, {
   ],
   unresolvable: [
     { name: 'a capability from an import', template: template([container('web', caps([{ 'Fn::ImportValue': 'cap' }]))]), key: 'Container::web' },
+    { name: 'the whole Add list from a parameter without a default', template: template([container('web', caps({ Ref: 'Caps' }))], {}, { Caps: { Type: 'CommaDelimitedList' } }), key: 'Container::web' },
     { name: 'Capabilities from a resource attribute', template: template([container('web', { LinuxParameters: { Capabilities: { 'Fn::GetAtt': ['Cfg', 'Caps'] } } })], {}, {}, { Cfg: { Type: 'Custom::Cfg' } }), key: 'Container::web' },
   ],
   notApplicable: [{ name: 'Windows task definition', template: template([container('web', caps(['SYS_ADMIN']))], WINDOWS_TASK) }],
