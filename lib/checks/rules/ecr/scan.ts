@@ -53,11 +53,17 @@ function registryScanning(model: TemplateModel, repositoryName: string | Opaque 
     const rules = listValue(property(model.properties(registry), 'Rules'));
     if (isOpaque(rules)) return unverified('', `Registry scanning rules of ${registry.logicalId} are ${rules.display}, which cannot be resolved.`);
     for (const rule of rules ?? []) {
+      // A rule that cannot be read may cover the repository: unverified, never a silent fail.
+      const cannotRead = (what: string, value: Opaque) =>
+        unverified('', `Registry scanning (${registry.logicalId}) ${what} is ${value.display}, which cannot be resolved; it may cover the repository.`);
       const record = recordValue(rule);
-      if (!record || isOpaque(record)) continue;
+      if (isOpaque(record)) return cannotRead('rule', record);
+      if (!record) continue;
       const frequency = stringValue(property(record, 'ScanFrequency'));
+      if (isOpaque(frequency)) return cannotRead('ScanFrequency', frequency);
       if (typeof frequency !== 'string' || !/^(SCAN_ON_PUSH|CONTINUOUS_SCAN)$/i.test(frequency)) continue;
       const filters = listValue(property(record, 'RepositoryFilters'));
+      if (isOpaque(filters)) return cannotRead('RepositoryFilters', filters);
       if (!Array.isArray(filters)) continue;
       for (const filter of filters) {
         const entry = recordValue(filter);

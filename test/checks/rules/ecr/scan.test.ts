@@ -45,5 +45,24 @@ describeRule(scan, {
         Registry: { Type: 'AWS::ECR::RegistryScanningConfiguration', Properties: { ScanType: 'ENHANCED', Rules: { 'Fn::ImportValue': 'ScanRules' } } },
       }),
     },
+    {
+      name: 'one registry scanning rule imported as a whole',
+      template: repositoryTemplate({ RepositoryName: 'app' }, {
+        Registry: { Type: 'AWS::ECR::RegistryScanningConfiguration', Properties: { ScanType: 'ENHANCED', Rules: [{ 'Fn::ImportValue': 'ScanRule' }] } },
+      }),
+    },
+    {
+      name: 'registry ScanFrequency from a parameter without a default',
+      template: repositoryTemplate({ RepositoryName: 'app' }, registryScan('*', { Ref: 'Frequency' } as unknown as string), { Frequency: { Type: 'String' } }),
+    },
+    {
+      name: 'registry RepositoryFilters imported',
+      template: repositoryTemplate({ RepositoryName: 'app' }, {
+        Registry: {
+          Type: 'AWS::ECR::RegistryScanningConfiguration',
+          Properties: { ScanType: 'BASIC', Rules: [{ ScanFrequency: 'SCAN_ON_PUSH', RepositoryFilters: { 'Fn::ImportValue': 'ScanFilters' } }] },
+        },
+      }),
+    },
   ],
 });
