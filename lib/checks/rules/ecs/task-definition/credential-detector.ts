@@ -143,7 +143,9 @@ export function looksLikeGeneratedSecret(value: string): boolean {
   const v = value.trim();
   if (v.length < 32 || /\s/.test(v) || looksLikeReference(v)) return false;
   if (/^[0-9a-f]+$/i.test(v) || /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(v)) return false; // hex digests, UUIDs
-  if (/^([A-Z]?[a-z0-9]+)+[0-9A-F]{8}$/.test(v)) return false; // CDK logical ids: CamelCase words + 8-hex hash
+  // CDK logical ids: CamelCase words + 8-hex hash. One character class per step, so no nested quantifier can
+  // backtrack exponentially (`([A-Z]?[a-z0-9]+)+` took minutes on a 40-character lower-case value).
+  if (/^(?:[A-Z]?[a-z0-9])+[0-9A-F]{8}$/.test(v)) return false;
   // Image references: repository paths are lower-case by Docker's rules; tags may not be.
   if (/^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+(:[\w.-]+)?(@sha256:[0-9a-f]{64})?$/.test(v)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(v)).length;
