@@ -22,6 +22,7 @@ describeRule(noPlaintextSecretsInEnv, {
     { name: 'an imported non-credential value', template: template([container('web', env(['TABLE_NAME', { 'Fn::ImportValue': 'orders-table' }]))]) },
     { name: 'a Sub-built ARN under a locator name', template: template([container('web', env(['SECRET_ARN', { 'Fn::Sub': 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:app/db-AbCdEf' }]))]) },
     { name: 'image digest, UUID and hex hash values', template: template([container('web', env(['BUILD_DIGEST', 'sha256:' + 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'], ['REQUEST_ID', '3f2504e0-4f89-11d3-9a0c-0305e82c3301'], ['COMMIT', 'da39a3ee5e6b4b0d3255bfef95601890afd80709']))]) },
+    { name: 'a credential name without a Value (nothing is stored)', template: template([container('web', { Environment: [{ Name: 'DB_PASSWORD' }] })]), key: 'Container::web' },
     { name: 'URL joined from parts without a password', template: template([container('web', env(['API_URL', { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': ['Lb', 'DNSName'] }, '/v1']] }]))], {}, {}, { Lb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' } }) },
     {
       name: 'cdk: region token and a queue URL',
@@ -41,6 +42,16 @@ describeRule(noPlaintextSecretsInEnv, {
     { name: 'a password joined into a URL', template: template([container('web', env(['DATABASE_URL', { 'Fn::Sub': 'postgres://app:${Pw}@${Db.Endpoint.Address}/app' }]))], {}, { Pw: stringParameter() }, { Db: { Type: 'AWS::RDS::DBInstance' } }), key: 'Secret::DATABASE_URL' },
     { name: 'a credential name with a deploy-time value (GetAtt)', template: template([container('web', env(['DB_PASSWORD', { 'Fn::GetAtt': ['Gen', 'Password'] }]))], {}, {}, { Gen: { Type: 'Custom::Password' } }), key: 'Secret::DB_PASSWORD' },
     { name: 'a credential name with an imported value', template: template([container('web', env(['API_TOKEN', { 'Fn::ImportValue': 'api-token' }]))]), key: 'Secret::API_TOKEN' },
+    {
+      name: 'a variable name from an import with an AWS access key id as its value',
+      template: template([container('web', env([{ 'Fn::ImportValue': 'var-name' }, 'AKIAIOSFODNN7EXAMPLE']))]),
+      key: 'Container::web',
+    },
+    {
+      name: 'a variable name from an import with a password joined into a URL',
+      template: template([container('web', env([{ 'Fn::ImportValue': 'var-name' }, { 'Fn::Join': ['', ['postgres://app:', { Ref: 'DbPassword' }, '@db.internal/app']] }]))], {}, { DbPassword: stringParameter() }),
+      key: 'Container::web',
+    },
     { name: 'a configured extra name', template: template([container('web', env(['NEW_RELIC_LICENSE', 'abc']))]), options: { extraCredentialNames: ['NEW_RELIC_LICENSE'] }, key: 'Secret::NEW_RELIC_LICENSE' },
     {
       name: 'cdk: a secret value unwrapped into the environment',

@@ -17,6 +17,21 @@ const grant = (action: string | string[], resource: unknown) => ({
   ExecPolicy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'exec', Roles: [{ Ref: 'ExecRole' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: action, Resource: resource }] } } },
 });
 const SECRET = { Secret: { Type: 'AWS::SecretsManager::Secret', Properties: {} } };
+const SSM_PARAMETER_ARN = 'arn:aws:ssm:eu-west-1:111111111111:parameter/app/log-api-key';
+const KEY_ARN = 'arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+/** A customer managed key whose key policy grants only the account root (so the role's own policy decides). */
+const CMK = { Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Statement: [{ Effect: 'Allow', Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } }, Action: 'kms:*', Resource: '*' }] } } } };
+/** An in-template secret encrypted with `kmsKeyId`, and an execution role policy with the given statements. */
+const encryptedSecret = (kmsKeyId: unknown, statements: object[]) => ({
+  Secret: { Type: 'AWS::SecretsManager::Secret', Properties: { KmsKeyId: kmsKeyId } },
+  ExecRole: role(),
+  ExecPolicy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'exec', Roles: [{ Ref: 'ExecRole' }], PolicyDocument: { Statement: statements } } },
+});
+const readSecret = { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: 'Secret' } };
+const decrypt = (resource: unknown) => ({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: resource });
+/** A value a custom resource computes at deploy time. */
+const fromCustomResource = (attribute: string) => ({ 'Fn::GetAtt': ['Cfg', attribute] });
+const CUSTOM = { Cfg: { Type: 'Custom::TaskConfig' } };
 
 describeRule(secretsValidAndGranted, {
   passing: [
@@ -34,6 +49,49 @@ describeRule(secretsValidAndGranted, {
       }),
     },
     { name: 'no secrets at all', template: template([container('web')]) },
+    {
+      name: 'registry credentials in Secrets Manager, granted',
+      template: template([container('web', { RepositoryCredentials: { CredentialsParameter: SECRET_ARN } })], EXEC, {}, grant('secretsmanager:GetSecretValue', SECRET_ARN)),
+      key: 'Secret::web/RepositoryCredentials',
+    },
+    {
+      name: 'log-driver SecretOptions from an SSM parameter, granted',
+      template: template([container('web', { LogConfiguration: { LogDriver: 'awsfirelens', SecretOptions: [{ Name: 'apikey', ValueFrom: SSM_PARAMETER_ARN }] } })], EXEC, {}, grant('ssm:GetParameters', SSM_PARAMETER_ARN)),
+      key: 'Secret::web/log:apikey',
+    },
+    {
+      name: 'secret with an in-template CMK (by key id), decrypt granted on the key ARN',
+      template: template([container('web', secrets(['DB', { Ref: 'Secret' }]))], EXEC, {}, { ...CMK, ...encryptedSecret({ Ref: 'Key' }, [readSecret, decrypt({ 'Fn::GetAtt': ['Key', 'Arn'] })]) }),
+      key: 'Secret::DB',
+    },
+    {
+      name: 'secret with an in-template CMK whose key policy lets the execution role decrypt',
+      template: template([container('web', secrets(['DB', { Ref: 'Secret' }]))], EXEC, {}, {
+        ...encryptedSecret({ 'Fn::GetAtt': ['Key', 'Arn'] }, [readSecret]),
+        Key: {
+          Type: 'AWS::KMS::Key',
+          Properties: {
+            KeyPolicy: {
+              Statement: [
+                { Effect: 'Allow', Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } }, Action: 'kms:*', Resource: '*' },
+                { Effect: 'Allow', Principal: { AWS: { 'Fn::GetAtt': ['ExecRole', 'Arn'] } }, Action: 'kms:Decrypt', Resource: '*' },
+              ],
+            },
+          },
+        },
+      }),
+      key: 'Secret::DB',
+    },
+    {
+      name: 'secret with a CMK from another stack (literal ARN), decrypt granted on it',
+      template: template([container('web', secrets(['DB', { Ref: 'Secret' }]))], EXEC, {}, encryptedSecret(KEY_ARN, [readSecret, decrypt(KEY_ARN)])),
+      key: 'Secret::DB',
+    },
+    {
+      name: 'secret with the AWS managed key (alias/aws/secretsmanager) needs no decrypt grant',
+      template: template([container('web', secrets(['DB', { Ref: 'Secret' }]))], EXEC, {}, encryptedSecret('alias/aws/secretsmanager', [readSecret])),
+      key: 'Secret::DB',
+    },
     { name: 'cdk: fromSecretsManager on an owned secret', cdk: (stack) => new ecs.FargateTaskDefinition(stack, 'Task').addContainer('web', { image: nginx(), secrets: { DB: ecs.Secret.fromSecretsManager(new secretsmanager.Secret(stack, 'Db'), 'password') } }) },
     {
       name: 'cdk: owned secret with a customer managed key (key-policy grant)',
@@ -75,6 +133,20 @@ describeRule(secretsValidAndGranted, {
       key: 'Secret::DB',
     },
     {
+      name: 'read allowed on everything but denied on the secret',
+      template: template([container('web', secrets(['DB', SECRET_ARN]))], EXEC, {}, {
+        ExecRole: role({
+          Policies: [{ PolicyName: 'secrets', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }, { Sid: 'NoDb', Effect: 'Deny', Action: 'secretsmanager:*', Resource: SECRET_ARN }] } }],
+        }),
+      }),
+      key: 'Secret::DB',
+    },
+    {
+      name: 'Secrets and SecretOptions entries with neither Name nor ValueFrom',
+      template: template([container('web', { Secrets: [{}], LogConfiguration: { LogDriver: 'awsfirelens', SecretOptions: [{}] } })], EXEC, {}, grant('*', '*')),
+      key: 'Secret::(unnamed)',
+    },
+    {
       name: 'log-driver SecretOptions not granted',
       template: template([container('web', { LogConfiguration: { LogDriver: 'awsfirelens', SecretOptions: [{ Name: 'apikey', ValueFrom: SECRET_ARN }] } })], EXEC, {}, grant('logs:PutLogEvents', '*')),
       key: 'Secret::web/log:apikey',
@@ -84,6 +156,22 @@ describeRule(secretsValidAndGranted, {
     { name: 'ValueFrom from an import', template: template([container('web', secrets(['DB', { 'Fn::ImportValue': 'db-secret-arn' }]))], EXEC, {}, grant('secretsmanager:GetSecretValue', '*')), key: 'Secret::DB' },
     { name: 'execution role from outside the template', template: template([container('web', secrets(['DB', SECRET_ARN]))], { ExecutionRoleArn: { 'Fn::ImportValue': 'exec-role' } }), key: 'Secret::DB' },
     { name: 'secret name from a parameter without default', template: template([container('web', secrets(['DB', { 'Fn::Sub': 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:${Name}' }]))], EXEC, { Name: stringParameter() }, grant('secretsmanager:GetSecretValue', '*')), key: 'Secret::DB' },
+    {
+      name: 'secret with a CMK from another stack (Fn::ImportValue), decrypt granted on a literal key ARN',
+      template: template([container('web', secrets(['DB', { Ref: 'Secret' }]))], EXEC, {}, encryptedSecret({ 'Fn::ImportValue': 'shared-key-arn' }, [readSecret, decrypt(KEY_ARN)])),
+      key: 'Secret::DB',
+    },
+    { name: 'Secrets from a custom resource attribute', template: template([container('web', { Secrets: fromCustomResource('Secrets') })], EXEC, {}, CUSTOM), key: 'Container::web' },
+    { name: 'a Secrets item that is a plain string, not a {Name, ValueFrom} object', template: template([container('web', { Secrets: ['DB_PASSWORD'] })], EXEC), key: 'Container::web' },
+    { name: 'an empty Secrets item (a YAML dash with nothing after it)', template: template([container('web', { Secrets: [null] })], EXEC), key: 'Container::web' },
+    { name: 'RepositoryCredentials from a custom resource attribute', template: template([container('web', { RepositoryCredentials: fromCustomResource('Credentials') })], EXEC, {}, CUSTOM), key: 'Container::web' },
+    { name: 'LogConfiguration from a custom resource attribute', template: template([container('web', { LogConfiguration: fromCustomResource('Logging') })], EXEC, {}, CUSTOM), key: 'Container::web' },
+    {
+      name: 'SecretOptions from a custom resource attribute',
+      template: template([container('web', { LogConfiguration: { LogDriver: 'awsfirelens', SecretOptions: fromCustomResource('SecretOptions') } })], EXEC, {}, CUSTOM),
+      key: 'Container::web',
+    },
+    { name: 'an empty SecretOptions item', template: template([container('web', { LogConfiguration: { LogDriver: 'awsfirelens', SecretOptions: [null] } })], EXEC), key: 'Container::web' },
     { name: 'an external customer managed policy on the execution role', template: template([container('web', secrets(['DB', SECRET_ARN]))], EXEC, {}, { ExecRole: role({ ManagedPolicyArns: ['arn:aws:iam::111111111111:policy/secrets-read'] }) }), key: 'Secret::DB' },
   ],
 });
