@@ -123,7 +123,10 @@ function decryptVerdict(model: TemplateModel, role: ModelResource, secret: Model
   if (!secret || secret.type !== 'AWS::SecretsManager::Secret') return undefined;
   const keyValue = property(model.properties(secret), 'KmsKeyId');
   if (keyValue === undefined) return undefined;
-  if (typeof keyValue === 'string' && /alias\/aws\/secretsmanager$/.test(keyValue)) return undefined;
+  // The AWS managed key, literal or built with Fn::Sub/Join (`arn:${AWS::Partition}:kms:...:alias/aws/secretsmanager`).
+  const parts = isOpaque(keyValue) && keyValue.kind === 'composite' ? keyValue.details.parts ?? [] : [];
+  const keyTail = typeof keyValue === 'string' ? keyValue : parts[parts.length - 1];
+  if (typeof keyTail === 'string' && /alias\/aws\/secretsmanager$/.test(keyTail)) return undefined;
   const key = model.resourceIdentifiedBy(keyValue);
   const asked: PolicyValue = key?.type === 'AWS::KMS::Key'
     ? new Opaque('getatt', `<${key.logicalId}.Arn>`, { target: key.logicalId, attribute: 'Arn' })

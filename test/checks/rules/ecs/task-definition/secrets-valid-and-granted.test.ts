@@ -88,6 +88,11 @@ describeRule(secretsValidAndGranted, {
       key: 'Secret::DB',
     },
     {
+      name: 'secret with the AWS managed key as an ARN built with Fn::Sub needs no decrypt grant',
+      template: template([container('web', secrets(['DB', { Ref: 'Secret' }]))], EXEC, {},
+        encryptedSecret({ 'Fn::Sub': 'arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:alias/aws/secretsmanager' }, [readSecret])),
+    },
+    {
       name: 'secret with the AWS managed key (alias/aws/secretsmanager) needs no decrypt grant',
       template: template([container('web', secrets(['DB', { Ref: 'Secret' }]))], EXEC, {}, encryptedSecret('alias/aws/secretsmanager', [readSecret])),
       key: 'Secret::DB',
