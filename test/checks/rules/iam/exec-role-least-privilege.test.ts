@@ -13,24 +13,7 @@ const minimal = [
 ];
 
 /** One role used as both the task role and the execution role of the task definition. */
-const sharedRole = (statements: object[]) => ecsIamTemplate({
-  executionStatements: statements,
-  extraResources: {
-    TaskDefinition: {
-      Type: 'AWS::ECS::TaskDefinition',
-      Properties: {
-        Family: 'app',
-        RequiresCompatibilities: ['FARGATE'],
-        NetworkMode: 'awsvpc',
-        Cpu: '256',
-        Memory: '512',
-        TaskRoleArn: { 'Fn::GetAtt': ['ExecRole', 'Arn'] },
-        ExecutionRoleArn: { 'Fn::GetAtt': ['ExecRole', 'Arn'] },
-        ContainerDefinitions: [{ Name: 'app', Image: 'nginx' }],
-      },
-    },
-  },
-});
+const sharedRole = (statements: object[]) => ecsIamTemplate({ executionStatements: statements, sharedRole: true });
 
 /** A Lambda role and its policy: no ECS task definition uses them. */
 const lambdaRole = (statements: object[]) => ({

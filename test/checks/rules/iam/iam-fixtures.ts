@@ -11,6 +11,8 @@ export interface EcsIamTemplateOptions {
   readonly executionRoleProperties?: object;
   readonly parameters?: object;
   readonly extraResources?: object;
+  /** The task definition uses the execution role as its task role too (one role doing both jobs). */
+  readonly sharedRole?: boolean;
 }
 
 export const CDK_DEFAULT_TRUST = { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' } };
@@ -51,7 +53,7 @@ export function ecsIamTemplate(options: EcsIamTemplateOptions = {}): object {
           NetworkMode: 'awsvpc',
           Cpu: '256',
           Memory: '512',
-          TaskRoleArn: { 'Fn::GetAtt': ['TaskRole', 'Arn'] },
+          TaskRoleArn: { 'Fn::GetAtt': [options.sharedRole ? 'ExecRole' : 'TaskRole', 'Arn'] },
           ExecutionRoleArn: { 'Fn::GetAtt': ['ExecRole', 'Arn'] },
           ContainerDefinitions: [{ Name: 'app', Image: 'nginx' }],
         },

@@ -19,25 +19,7 @@ const onExec = (statement: object) => ({ template: ecsIamTemplate({ executionSta
 const onTask = (statement: object) => ({ template: ecsIamTemplate({ taskStatements: [statement] }), logicalId: 'TaskRolePolicy', key: 'Statement::0' });
 
 /** One role used as both the task role and the execution role of the task definition. */
-const sharedRole = (executionStatements: object[], extraResources: object) => ecsIamTemplate({
-  executionStatements,
-  extraResources: {
-    TaskDefinition: {
-      Type: 'AWS::ECS::TaskDefinition',
-      Properties: {
-        Family: 'app',
-        RequiresCompatibilities: ['FARGATE'],
-        NetworkMode: 'awsvpc',
-        Cpu: '256',
-        Memory: '512',
-        TaskRoleArn: { 'Fn::GetAtt': ['ExecRole', 'Arn'] },
-        ExecutionRoleArn: { 'Fn::GetAtt': ['ExecRole', 'Arn'] },
-        ContainerDefinitions: [{ Name: 'app', Image: 'nginx' }],
-      },
-    },
-    ...extraResources,
-  },
-});
+const sharedRole = (executionStatements: object[], extraResources: object) => ecsIamTemplate({ executionStatements, extraResources, sharedRole: true });
 
 describeRule(kmsDecryptScoped, {
   passing: [
