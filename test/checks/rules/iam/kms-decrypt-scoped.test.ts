@@ -19,7 +19,8 @@ const onExec = (statement: object) => ({ template: ecsIamTemplate({ executionSta
 const onTask = (statement: object) => ({ template: ecsIamTemplate({ taskStatements: [statement] }), logicalId: 'TaskRolePolicy', key: 'Statement::0' });
 
 /** One role used as both the task role and the execution role of the task definition. */
-const sharedRole = (executionStatements: object[], extraResources: object) => ecsIamTemplate({ executionStatements, extraResources, sharedRole: true });
+const sharedRole = (executionStatements: object[], extraResources: object) =>
+  ecsIamTemplate({ executionStatements, extraResources, sharedRole: true });
 
 describeRule(kmsDecryptScoped, {
   passing: [
