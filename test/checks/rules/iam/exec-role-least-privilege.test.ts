@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { execRoleLeastPrivilege } from '../../../../lib/checks/rules/iam/exec-role-least-privilege';
 import { describeRule } from '../harness';
-import { ecsIamTemplate, joinArn, subArn } from './iam-fixtures';
+import { ecsIamTemplate, joinArn, lambdaRoleWithPolicy, subArn } from './iam-fixtures';
 
 const minimal = [
   { Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
@@ -15,17 +15,6 @@ const minimal = [
 /** One role used as both the task role and the execution role of the task definition. */
 const sharedRole = (statements: object[]) => ecsIamTemplate({ executionStatements: statements, sharedRole: true });
 
-/** A Lambda role and its policy: no ECS task definition uses them. */
-const lambdaRole = (statements: object[]) => ({
-  LambdaRole: {
-    Type: 'AWS::IAM::Role',
-    Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } },
-  },
-  LambdaRolePolicy: {
-    Type: 'AWS::IAM::Policy',
-    Properties: { PolicyName: 'LambdaRolePolicy', Roles: [{ Ref: 'LambdaRole' }], PolicyDocument: { Version: '2012-10-17', Statement: statements } },
-  },
-});
 
 const exec = (statement: object) => ecsIamTemplate({ executionStatements: [statement] });
 
@@ -129,7 +118,7 @@ describeRule(execRoleLeastPrivilege, {
     },
     {
       name: 'policy of a role no task definition uses',
-      template: ecsIamTemplate({ extraResources: lambdaRole([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]) }),
+      template: ecsIamTemplate({ extraResources: lambdaRoleWithPolicy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]) }),
       logicalId: 'LambdaRolePolicy',
     },
   ],

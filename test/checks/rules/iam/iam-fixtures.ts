@@ -72,3 +72,17 @@ export function joinArn(service: string, resource: string): object {
 export function subArn(service: string, resource: string): object {
   return { 'Fn::Sub': `arn:\${AWS::Partition}:${service}:\${AWS::Region}:\${AWS::AccountId}:${resource}` };
 }
+
+/** A Lambda role and its inline policy, as extra resources: no ECS task definition uses them. */
+export function lambdaRoleWithPolicy(statements: object[]): object {
+  return {
+    LambdaRole: {
+      Type: 'AWS::IAM::Role',
+      Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } },
+    },
+    LambdaRolePolicy: {
+      Type: 'AWS::IAM::Policy',
+      Properties: { PolicyName: 'LambdaRolePolicy', Roles: [{ Ref: 'LambdaRole' }], PolicyDocument: { Version: '2012-10-17', Statement: statements } },
+    },
+  };
+}

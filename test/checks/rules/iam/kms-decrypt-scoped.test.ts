@@ -3,7 +3,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { kmsDecryptScoped } from '../../../../lib/checks/rules/iam/kms-decrypt-scoped';
 import { describeRule } from '../harness';
-import { ecsIamTemplate, joinArn, subArn } from './iam-fixtures';
+import { ecsIamTemplate, joinArn, lambdaRoleWithPolicy, subArn } from './iam-fixtures';
 
 const viaSecrets = { StringEquals: { 'kms:ViaService': { 'Fn::Sub': 'secretsmanager.${AWS::Region}.amazonaws.com' } } };
 const key = { Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Statement: [] } } } };
@@ -150,18 +150,7 @@ describeRule(kmsDecryptScoped, {
     },
     {
       name: 'policy of a role no task definition uses',
-      template: ecsIamTemplate({
-        extraResources: {
-          LambdaRole: {
-            Type: 'AWS::IAM::Role',
-            Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } },
-          },
-          LambdaRolePolicy: {
-            Type: 'AWS::IAM::Policy',
-            Properties: { PolicyName: 'LambdaRolePolicy', Roles: [{ Ref: 'LambdaRole' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] } },
-          },
-        },
-      }),
+      template: ecsIamTemplate({ extraResources: lambdaRoleWithPolicy([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }]) }),
       logicalId: 'LambdaRolePolicy',
     },
   ],

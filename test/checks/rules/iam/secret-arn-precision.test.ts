@@ -3,21 +3,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { secretArnPrecision } from '../../../../lib/checks/rules/iam/secret-arn-precision';
 import { describeRule } from '../harness';
-import { ecsIamTemplate, joinArn, subArn } from './iam-fixtures';
+import { ecsIamTemplate, joinArn, lambdaRoleWithPolicy, subArn } from './iam-fixtures';
 
 const get = (resource: unknown) => ecsIamTemplate({ executionStatements: [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: resource }] });
 
 const ssmArn = (resource: string) => `arn:aws:ssm:eu-west-1:111111111111:${resource}`;
-const lambdaRolePolicy = (statements: object[]) => ({
-  LambdaRole: {
-    Type: 'AWS::IAM::Role',
-    Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } },
-  },
-  LambdaRolePolicy: {
-    Type: 'AWS::IAM::Policy',
-    Properties: { PolicyName: 'LambdaRolePolicy', Roles: [{ Ref: 'LambdaRole' }], PolicyDocument: { Version: '2012-10-17', Statement: statements } },
-  },
-});
 
 describeRule(secretArnPrecision, {
   passing: [
@@ -107,7 +97,7 @@ describeRule(secretArnPrecision, {
   notApplicable: [
     {
       name: 'policy of a role no task definition uses',
-      template: ecsIamTemplate({ extraResources: lambdaRolePolicy([{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }]) }),
+      template: ecsIamTemplate({ extraResources: lambdaRoleWithPolicy([{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }]) }),
       logicalId: 'LambdaRolePolicy',
     },
   ],

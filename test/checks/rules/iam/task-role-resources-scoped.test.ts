@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { taskRoleResourcesScoped } from '../../../../lib/checks/rules/iam/task-role-resources-scoped';
 import { describeRule } from '../harness';
-import { ecsIamTemplate, joinArn, subArn } from './iam-fixtures';
+import { ecsIamTemplate, joinArn, lambdaRoleWithPolicy, subArn } from './iam-fixtures';
 
 const onTask = (statements: object[]) => ({ template: ecsIamTemplate({ taskStatements: statements }), logicalId: 'TaskRolePolicy' });
 
@@ -79,18 +79,7 @@ describeRule(taskRoleResourcesScoped, {
   notApplicable: [
     {
       name: 'policy of a role no task definition uses',
-      template: ecsIamTemplate({
-        extraResources: {
-          LambdaRole: {
-            Type: 'AWS::IAM::Role',
-            Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } },
-          },
-          LambdaRolePolicy: {
-            Type: 'AWS::IAM::Policy',
-            Properties: { PolicyName: 'LambdaRolePolicy', Roles: [{ Ref: 'LambdaRole' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] } },
-          },
-        },
-      }),
+      template: ecsIamTemplate({ extraResources: lambdaRoleWithPolicy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]) }),
       logicalId: 'LambdaRolePolicy',
     },
     { name: 'execution role only (IAM-13 judges it)', template: ecsIamTemplate({ executionStatements: [{ Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' }] }), logicalId: 'ExecRolePolicy' },

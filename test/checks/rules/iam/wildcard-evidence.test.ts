@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { wildcardEvidence } from '../../../../lib/checks/rules/iam/wildcard-evidence';
 import { describeRule } from '../harness';
-import { ecsIamTemplate, joinArn, subArn } from './iam-fixtures';
+import { ecsIamTemplate, joinArn, lambdaRoleWithPolicy, subArn } from './iam-fixtures';
 
 const onTask = (statement: object) => ({ template: ecsIamTemplate({ taskStatements: [statement] }), logicalId: 'TaskRolePolicy' });
 
@@ -84,18 +84,7 @@ describeRule(wildcardEvidence, {
   notApplicable: [
     {
       name: 'policy of a role no task definition uses',
-      template: ecsIamTemplate({
-        extraResources: {
-          LambdaRole: {
-            Type: 'AWS::IAM::Role',
-            Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } },
-          },
-          LambdaRolePolicy: {
-            Type: 'AWS::IAM::Policy',
-            Properties: { PolicyName: 'LambdaRolePolicy', Roles: [{ Ref: 'LambdaRole' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] } },
-          },
-        },
-      }),
+      template: ecsIamTemplate({ extraResources: lambdaRoleWithPolicy([{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]) }),
       logicalId: 'LambdaRolePolicy',
     },
   ],
