@@ -73,8 +73,10 @@ function seeded(seed) {
   };
 }
 
-/** The .ts files under a `dir/**\/*.ts` pattern, or the file itself. */
+/** The .ts files of a `dir/**\/*.ts` pattern (with `{a,b}` alternatives), or the file itself. */
 function expand(pattern) {
+  const braces = /^(.*?)\{([^}]+)\}(.*)$/.exec(pattern);
+  if (braces) return braces[2].split(',').flatMap((alternative) => expand(`${braces[1]}${alternative}${braces[3]}`));
   const match = /^(.*)\/\*\*\/\*\.ts$/.exec(pattern);
   if (!match) return [pattern];
   const walk = (dir) => readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
