@@ -1,13 +1,62 @@
-import { App, CfnResource, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, CfnResource, IPolicyValidationContext, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { FixtureChecks, bridgeTask, fargateTask, newStack, ruleNames } from './test-checks';
-import { CheckSeverity, HardenedEcsChecks } from '../../../lib/checks/nag/hardened-ecs-checks';
+import { CheckSeverity, HardenedEcsChecks, HardenedEcsChecksProps } from '../../../lib/checks/nag/hardened-ecs-checks';
+import { Rule, fail } from '../../../lib/checks/rule';
 
-function override(task: ecs.TaskDefinition, path: string, value: unknown): void {
-  (task.node.defaultChild as CfnResource).addPropertyOverride(path, value);
+function override(task: ecs.TaskDefinition, propertyPath: string, value: unknown): void {
+  (task.node.defaultChild as CfnResource).addPropertyOverride(propertyPath, value);
 }
+
+/** The pack drawing on `rules` only. */
+function checksWith(rules: readonly Rule[], props: HardenedEcsChecksProps = {}): HardenedEcsChecks {
+  class CatalogueChecks extends HardenedEcsChecks {
+    protected _catalogue(): readonly Rule[] {
+      return rules;
+    }
+  }
+  return new CatalogueChecks(undefined, props);
+}
+
+const taskRule = {
+  rationale: 'Exercises the pack.',
+  applicability: { os: ['linux' as const], launchTypes: ['FARGATE' as const] },
+  resourceTypes: ['AWS::ECS::TaskDefinition'],
+  enabledByDefault: true,
+};
+
+/** Critical, mapped to two controls in every framework: reports what the template model knows of the resource. */
+const reportsModel: Rule = {
+  ...taskRule,
+  id: 'TX-05',
+  name: 'test-reports-model',
+  title: 'Reports the model',
+  severity: 'critical',
+  fix: 'Nothing to fix.',
+  compliance: { securityHub: ['ECS.1', 'ECS.2'], controlTower: ['CT.ECS.PR.1', 'CT.ECS.PR.2'], nist80053: ['AC-6', 'CM-7'], pciDss: ['2.2', '7.1'] },
+  evaluate: (_properties, { model, resource }) => [
+    fail('', `${model.displayName(resource)} in stack ${model.source.stack} from ${model.source.file ?? 'memory'}`),
+  ],
+};
+
+/** Info, mapped to nothing: reports the options the pack hands to rules. */
+const reportsOptions: Rule = {
+  ...taskRule,
+  id: 'TX-06',
+  name: 'test-reports-options',
+  title: 'Reports the options',
+  severity: 'info',
+  fix: 'Nothing to fix either.',
+  compliance: {},
+  evaluate: (_properties, { options }) => [
+    fail('', `minLogRetentionDays ${options.minLogRetentionDays}, execution role trust conditions ${options.requireExecutionRoleTrustConditions}`),
+  ],
+};
 
 describe('HardenedEcsChecks.validateScope', () => {
   test('a high-severity keyed failure is an ERROR named by container; a low resource-level one is a WARN', () => {
@@ -198,12 +247,92 @@ describe('HardenedEcsChecks.validateScope', () => {
       })]);
     });
 
+    test('HardenedECS-ACK lists every unreasoned acknowledgment, (app) for the root, with one resource per construct and the fix', () => {
+      const app = new App();
+      const stack = newStack('S', app);
+      const web = fargateTask(stack, 'Web', 'web', true);
+      Validations.of(web).acknowledge({ id: 'HardenedECS-TX-01[Container::web]', reason: '' });
+      Validations.of(web).acknowledge({ id: 'HardenedECS::HardenedECS-TX-02', reason: '' });
+      Validations.of(app).acknowledge({ id: 'HardenedECS-TX-03[Statement::0]', reason: '' });
+      expect(new FixtureChecks().validateScope(stack)).toEqual({
+        success: false,
+        violations: [{
+          ruleName: 'HardenedECS-ACK',
+          description: 'Acknowledgments of HardenedECS findings need a reason; these have none: ' +
+            "'HardenedECS-TX-01[Container::web]' on S/Web; 'HardenedECS-TX-02' on S/Web; 'HardenedECS-TX-03[Statement::0]' on (app).",
+          fix: 'Give each acknowledgment a reason an auditor can check: why the finding is accepted, who approved it, until when: ' +
+            "Validations.of(construct).acknowledge({ id: 'HardenedECS-TD-02[Container::web]', reason: 'Legacy image writes to /app/cache; SEC-123, until 2027-01' }).",
+          severity: 'error',
+          violatingResources: [{ constructPath: 'S/Web', locations: ['Metadata'] }, { constructPath: '', locations: ['Metadata'] }],
+        }],
+      });
+    });
+
+    test('an acknowledgment recorded by hand with a non-string reason suppresses the finding but counts as unreasoned', () => {
+      const stack = newStack();
+      const task = fargateTask(stack, 'Web');
+      task.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { 'HardenedECS-TX-01[Container::web]': 42 });
+      expect(new FixtureChecks().validateScope(stack).violations).toEqual([expect.objectContaining({
+        ruleName: 'HardenedECS-ACK',
+        description: "Acknowledgments of HardenedECS findings need a reason; these have none: 'HardenedECS-TX-01[Container::web]' on S/Web.",
+      })]);
+    });
+
+    test('metadata that is not an acknowledgment, or not an { id: reason } record, acknowledges nothing', () => {
+      const stack = newStack();
+      fargateTask(stack, 'Web');
+      stack.node.addMetadata('team:review', { 'HardenedECS::HardenedECS-TX-01[Container::web]': '' });
+      stack.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, 'HardenedECS::HardenedECS-TX-01[Container::web]');
+      expect(ruleNames(new FixtureChecks().validateScope(stack))).toEqual(['HardenedECS-TX-01[Container::web]']);
+    });
+
     test('an unreasoned acknowledgment on an ancestor of the validated scope is found', () => {
       const app = new App();
       const stack = newStack('S', app);
       fargateTask(stack, 'Web', 'web', true);
       Validations.of(app).acknowledge({ id: 'HardenedECS::HardenedECS-TX-02', reason: '' });
       expect(ruleNames(new FixtureChecks().validateScope(stack))).toEqual(['HardenedECS-ACK']);
+    });
+  });
+
+  describe('what rules are handed and what violations carry', () => {
+    test('a critical finding is an ERROR carrying the fix and every control mapping; an unmapped info finding is a WARN with its severity only', () => {
+      const stack = newStack();
+      fargateTask(stack, 'Web', 'web', true);
+      const report = checksWith([reportsModel, reportsOptions]).validateScope(stack);
+      expect(report.violations).toEqual([
+        {
+          ruleName: 'HardenedECS-TX-05',
+          description: 'Reports the model: S/Web/Resource in stack S from memory',
+          severity: 'error',
+          fix: 'Nothing to fix.',
+          ruleMetadata: {
+            severity: 'critical',
+            securityHub: 'ECS.1, ECS.2',
+            controlTower: 'CT.ECS.PR.1, CT.ECS.PR.2',
+            nist80053: 'AC-6, CM-7',
+            pciDss: '2.2, 7.1',
+          },
+          violatingResources: [{ constructPath: 'S/Web/Resource', locations: ['Properties'] }],
+        },
+        {
+          ruleName: 'HardenedECS-TX-06',
+          description: 'Reports the options: minLogRetentionDays 365, execution role trust conditions false',
+          severity: 'warning',
+          fix: 'Nothing to fix either.',
+          ruleMetadata: { severity: 'info' },
+          violatingResources: [{ constructPath: 'S/Web/Resource', locations: ['Properties'] }],
+        },
+      ]);
+    });
+
+    test('minLogRetentionDays and requireExecutionRoleTrustConditions reach the rules', () => {
+      const stack = newStack();
+      fargateTask(stack, 'Web', 'web', true);
+      const checks = checksWith([reportsOptions], { minLogRetentionDays: 1, requireExecutionRoleTrustConditions: true });
+      expect(checks.validateScope(stack).violations.map((v) => v.description)).toEqual([
+        'Reports the options: minLogRetentionDays 1, execution role trust conditions true',
+      ]);
     });
   });
 
@@ -264,15 +393,101 @@ describe('HardenedEcsChecks.validateScope', () => {
       expect(ruleNames(new FixtureChecks(undefined, { excludeRuleIds: ['TX-01'] }).validateScope(mixedStack()))).toEqual(['HardenedECS-TX-02']);
     });
 
-    test('an unknown rule id throws in the constructor, listing the known ids', () => {
-      expect(() => new FixtureChecks(undefined, { excludeRuleIds: ['TX-99'] })).toThrow(
-        "HardenedEcsChecks: Unknown rule id 'TX-99'. Known ids: TX-01, TX-02, TX-03, TX-04.",
-      );
+    test('an unknown rule id throws in the constructor, listing the known ids and the options to check', () => {
+      expect(() => new FixtureChecks(undefined, { excludeRuleIds: ['TX-99'] })).toThrow(new Error(
+        "HardenedEcsChecks: Unknown rule id 'TX-99'. Known ids: TX-01, TX-02, TX-03, TX-04. " +
+        'Check ruleIds, includeRuleIds, excludeRuleIds and minSeverity.',
+      ));
       expect(() => new HardenedEcsChecks(undefined, { ruleIds: ['NOPE-1'] })).toThrow(/Unknown rule id 'NOPE-1'\. Known ids: /);
     });
 
-    test('a retention that is not a positive whole number throws', () => {
-      expect(() => new FixtureChecks(undefined, { minLogRetentionDays: 0 })).toThrow(/minLogRetentionDays must be a positive whole number/);
+    test('an unknown severity throws in the constructor, listing the severities', () => {
+      expect(() => new FixtureChecks(undefined, { minSeverity: 'urgent' as CheckSeverity })).toThrow(new Error(
+        "HardenedEcsChecks: Unknown severity 'urgent'. Use one of: critical, high, medium, low, info. " +
+        'Check ruleIds, includeRuleIds, excludeRuleIds and minSeverity.',
+      ));
     });
+
+    test('any other error from the catalogue is thrown unchanged', () => {
+      class BrokenCatalogueChecks extends HardenedEcsChecks {
+        protected _catalogue(): readonly Rule[] {
+          throw new Error('catalogue unavailable');
+        }
+      }
+      expect(() => new BrokenCatalogueChecks()).toThrow(/^catalogue unavailable$/);
+    });
+
+    test.each([0, -1, 1.5])('a retention of %p days throws', (days) => {
+      expect(() => new FixtureChecks(undefined, { minLogRetentionDays: days })).toThrow(new Error(
+        `HardenedEcsChecks: minLogRetentionDays must be a positive whole number of days, got ${days}.`,
+      ));
+    });
+  });
+});
+
+describe('HardenedEcsChecks.validate (as CDK calls it after writing the templates)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hardened-ecs-checks-'));
+  });
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Writes the template CDK would hand over for `stack`, holding only `resources`, each under its task definition's logical id. */
+  function writtenTemplate(stack: Stack, resources: Array<[ecs.TaskDefinition, unknown]>): string {
+    const file = path.join(dir, `${stack.node.path}.template.json`);
+    const entries = resources.map(([task, resource]) => [stack.resolve((task.node.defaultChild as CfnResource).logicalId), resource]);
+    fs.writeFileSync(file, JSON.stringify({ Resources: Object.fromEntries(entries) }));
+    return file;
+  }
+
+  function readOnlyTask(containerName: string): unknown {
+    return { Type: 'AWS::ECS::TaskDefinition', Properties: { NetworkMode: 'awsvpc', ContainerDefinitions: [{ Name: containerName, ReadonlyRootFilesystem: true }] } };
+  }
+
+  /** The validation context CDK passes; without `stackTemplates`, as older CDK versions pass it. */
+  function context(app: App, stackTemplates?: Array<[string, string]>): IPolicyValidationContext {
+    const files = (stackTemplates ?? []).map(([stackConstructPath, templatePath]) => ({ stackConstructPath, templatePath }));
+    const listed = stackTemplates ? { stackTemplates: files } : {};
+    return { appConstruct: app, templatePaths: files.map((f) => f.templatePath), ...listed } as unknown as IPolicyValidationContext;
+  }
+
+  test('the rules read the written template, not the construct tree; validateScope afterwards renders again', () => {
+    const app = new App();
+    const stack = newStack('S', app);
+    const task = fargateTask(stack, 'Web'); // writable in the tree, read-only in the written template
+    const checks = new FixtureChecks(app);
+    expect(checks.validate(context(app, [['S', writtenTemplate(stack, [[task, readOnlyTask('web')]])]]))).toEqual({ success: true, violations: [] });
+    expect(ruleNames(checks.validateScope(stack))).toEqual(['HardenedECS-TX-01[Container::web]']);
+  });
+
+  test('unlisted stacks are skipped, resources absent from the written template are skipped, and an unreadable template is unverified', () => {
+    const app = new App();
+    const listed = newStack('Listed', app);
+    const kept = fargateTask(listed, 'Kept', 'kept');
+    fargateTask(listed, 'Removed', 'removed'); // e.g. dropped by an override of the stack template
+    fargateTask(newStack('Unlisted', app), 'Web');
+    fargateTask(newStack('Unreadable', app), 'Web');
+    const missing = path.join(dir, 'Unreadable.missing.json');
+    const report = new FixtureChecks(app).validate(context(app, [['Listed', writtenTemplate(listed, [[kept, readOnlyTask('kept')]])], ['Unreadable', missing]]));
+    expect(report.violations.map((v) => [v.ruleName, v.violatingResources.map((r) => r.constructPath)])).toEqual([
+      ['HardenedECS-TX-01[Unverified]', ['Unreadable/Web/Resource']],
+      ['HardenedECS-TX-02[Unverified]', ['Unreadable/Web/Resource']],
+    ]);
+    expect(report.violations[0].description).toBe(
+      `Containers have a read-only root file system: cannot verify: could not read ${missing} to check stack Unreadable: ` +
+      `ENOENT: no such file or directory, open '${missing}'`,
+    );
+  });
+
+  test('a CDK that does not list the stack templates gets every stack checked from its rendered template', () => {
+    const app = new App();
+    fargateTask(newStack('A', app), 'Web');
+    fargateTask(newStack('B', app), 'Web');
+    const report = new FixtureChecks(app).validate(context(app));
+    expect(report.violations.map((v) => [v.ruleName, v.violatingResources.map((r) => r.constructPath)])).toEqual([
+      ['HardenedECS-TX-01[Container::web]', ['A/Web/Resource', 'B/Web/Resource']],
+    ]);
   });
 });
