@@ -4,7 +4,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { AWS_SOLUTIONS_ACKNOWLEDGMENTS } from '../../lib/audit/aws-solutions';
+import { Construct } from 'constructs';
+import { AWS_SOLUTIONS_ACKNOWLEDGMENTS, acknowledgeAwsSolutions } from '../../lib/audit/aws-solutions';
 import { HardenedCluster } from '../../lib/cluster/hardened-cluster';
 import { HardenedImage } from '../../lib/container/hardened-image';
 import { HardenedFargateService, HardenedFargateServiceProps } from '../../lib/service/hardened-fargate-service';
@@ -80,5 +81,32 @@ describe("cdk-nag's AwsSolutions pack on our constructs", () => {
     });
     expect(acknowledgments(withLogs).map(([, id]) => id)).not.toContain('AwsSolutions-ELB2');
     expect(remaining(withLogs).filter((v) => v.startsWith('AwsSolutions-ELB2'))).toEqual([]);
+  });
+});
+
+describe('AwsSolutions acknowledgments', () => {
+  test('acknowledgeAwsSolutions records the exact id with its reason on the given scope only', () => {
+    const stack = new Stack(new App(), 'Svc');
+    const scope = new Construct(stack, 'Role');
+    acknowledgeAwsSolutions(scope, { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'only GetAuthorizationToken uses *' });
+    expect(acknowledgments(stack)).toEqual([['Svc/Role', 'AwsSolutions-IAM5[Resource::*]', 'only GetAuthorizationToken uses *']]);
+  });
+
+  // The reasons are what an auditor reads next to the finding: each must name what makes the finding
+  // unavoidable and the option that narrows it (docs/cdk-nag.md lists the same facts).
+  test('each acknowledgment has an exact rule id and a reason naming the cause and the narrowing option', () => {
+    const acks = AWS_SOLUTIONS_ACKNOWLEDGMENTS;
+    expect(acks.resourceWildcardWithoutScope.id).toBe('AwsSolutions-IAM5[Resource::*]');
+    expect(acks.resourceWildcardWithoutScope.reason).toBe('Only actions that IAM authorises on "*" alone use "*" here (ecr:GetAuthorizationToken; '
+      + 'with ECS Exec, the ssmmessages channels and logs:DescribeLogGroups). The HardenedECS rules reject any other "*".');
+    expect(acks.internalLoadBalancerIngress.id).toBe('AwsSolutions-EC23');
+    expect(acks.internalLoadBalancerIngress.reason).toBe('Ingress is limited to the listener port from the VPC CIDR (Fn::GetAtt CidrBlock, '
+      + 'which cdk-nag cannot resolve) or from loadBalancer.allowedClientCidrs.');
+    expect(acks.internetFacingLoadBalancerIngress.id).toBe('AwsSolutions-EC23');
+    expect(acks.internetFacingLoadBalancerIngress.reason).toBe('The load balancer is internet-facing by the explicit option '
+      + 'loadBalancer.internetFacing: clients reach the HTTPS listener port only; narrow it with loadBalancer.allowedClientCidrs.');
+    expect(acks.loadBalancerAccessLogs.id).toBe('AwsSolutions-ELB2');
+    expect(acks.loadBalancerAccessLogs.reason).toBe('Access logs are opt-in (loadBalancer.accessLogsBucket): they need an S3 bucket the '
+      + 'organisation owns, with the regional ELB log-delivery policy, which a service construct should not create on its own.');
   });
 });

@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnOutput, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -145,7 +145,10 @@ describe('HardenedExecutionRole grants', () => {
     const a = new ecs.FargateTaskDefinition(s, 'A');
     const b = new ecs.FargateTaskDefinition(s, 'B');
     expect(role._claimFor(a)).toBe(role._claimFor(a));
-    expect(() => role._claimFor(b)).toThrow(/Svc\/Exec: this execution role is already used by Svc\/A .*Svc\/B.*Fix: create one HardenedExecutionRole per service/s);
+    expect(() => role._claimFor(b)).toThrow(
+      'Svc/Exec: this execution role is already used by Svc/A and cannot also be used by Svc/B. Fix: create one HardenedExecutionRole '
+      + 'per service, so each role holds only its own image, log group and secrets.',
+    );
   });
 
   test('GuardDuty agent pull is opt-in, scoped to the GuardDuty repository name and recorded as an exemption', () => {
@@ -156,6 +159,7 @@ describe('HardenedExecutionRole grants', () => {
     t.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({
+          Sid: 'GuardDutyRuntimeMonitoringAgentPull',
           Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
           Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ecr:eu-west-1:*:repository/aws-guardduty-agent-fargate']] },
         })]),
@@ -269,5 +273,93 @@ describe('HardenedExecutionRole with aws-cdk-lib task definitions', () => {
       Action: 'secretsmanager:GetSecretValue',
       Resource: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:app/api-key-AbCdEf',
     }]);
+  });
+});
+
+describe('HardenedExecutionRole properties', () => {
+  const cfnRole = (role: HardenedExecutionRole) => role.role.node.defaultChild as iam.CfnRole;
+
+  test('describes itself by construct path unless given a description; roleName and roleArn are the role\'s', () => {
+    const s = stack();
+    const generated = new HardenedExecutionRole(s, 'Exec');
+    const named = new HardenedExecutionRole(s, 'Named', { roleName: 'reporting-execution', description: 'Execution role of reporting' });
+    expect(cfnRole(generated).description).toBe('ECS task execution role of Svc/Exec (cdk-hardened-ecs)');
+    expect(s.resolve(cfnRole(generated).roleName)).toBeUndefined();
+    expect(cfnRole(named).description).toBe('Execution role of reporting');
+    expect(cfnRole(named).roleName).toBe('reporting-execution');
+    expect(s.resolve(generated.roleArn)).toEqual({ 'Fn::GetAtt': [s.getLogicalId(cfnRole(generated)), 'Arn'] });
+  });
+
+  test('the library\'s own wildcard statements (GetAuthorizationToken, GuardDuty agent) draw no warning and one AwsSolutions acknowledgment', () => {
+    const s = stack();
+    const role = new HardenedExecutionRole(s, 'Exec');
+    role.grantImagePull(ecr.Repository.fromRepositoryName(s, 'Repo', 'payments'));
+    role.grantImagePull(ecr.Repository.fromRepositoryName(s, 'Repo2', 'sidecar'));
+    role.grantGuardDutyAgentPull({ reason: 'GuardDuty Runtime Monitoring is mandatory in this org (SEC-42)' });
+    expect(role.node.validate()).toEqual([]);
+    expect(role.node.metadata.filter(m => m.type === 'aws:cdk:warning')).toEqual([]);
+    // The AwsSolutions wildcard finding is acknowledged once on the role, not once per grant.
+    expect(role.node.metadata.filter(m => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).map(m => Object.keys(m.data)))
+      .toEqual([['Annotation::AwsSolutions-IAM5[Resource::*]']]);
+  });
+});
+
+describe('HardenedExecutionRole cross-account secrets', () => {
+  const SECRET_ARNS = ['arn:aws:secretsmanager:eu-west-1:222222222222:secret:shared/db-Xy12Zw', 'arn:aws:secretsmanager:eu-west-1:222222222222:secret:shared/api-Ab34Cd'];
+  const KEY_ARN = 'arn:aws:kms:eu-west-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+  function sharedSecret(s: Stack, id: string, arn: string, crossAccount = true): ContainerSecret {
+    const secret = secretsmanager.Secret.fromSecretAttributes(s, id, {
+      secretCompleteArn: arn,
+      encryptionKey: kms.Key.fromKeyArn(s, `${id}Key`, KEY_ARN),
+    });
+    return ContainerSecret.fromSecretsManager(secret, crossAccount ? { crossAccount: { ownerAccount: '222222222222' } } : {});
+  }
+
+  const warningsOf = (role: HardenedExecutionRole) => role.node.metadata.filter(m => m.type === 'aws:cdk:warning').map(m => m.data);
+
+  test('each secret gets one numbered pair of outputs for the owner account, however often it is granted', () => {
+    const s = stack();
+    const role = new HardenedExecutionRole(s, 'Exec');
+    const db = sharedSecret(s, 'Db', SECRET_ARNS[0]);
+    role.grantSecretRead(db);
+    role.grantSecretRead(db);
+    role.grantSecretRead(sharedSecret(s, 'Api', SECRET_ARNS[1]));
+    const outputs = role.node.children.filter((c): c is CfnOutput => c instanceof CfnOutput);
+    expect(outputs.map(o => [o.node.id, o.description])).toEqual([
+      ['CrossAccountSecret1ResourcePolicyStatement', `Add this statement to the resource policy of secret ${SECRET_ARNS[0]} in account 222222222222`],
+      ['CrossAccountSecret1KeyPolicyStatement',
+        `Add this statement to the key policy of the KMS key that encrypts secret ${SECRET_ARNS[0]} in account 222222222222`],
+      ['CrossAccountSecret2ResourcePolicyStatement', `Add this statement to the resource policy of secret ${SECRET_ARNS[1]} in account 222222222222`],
+      ['CrossAccountSecret2KeyPolicyStatement',
+        `Add this statement to the key policy of the KMS key that encrypts secret ${SECRET_ARNS[1]} in account 222222222222`],
+    ]);
+    const values = outputs.map(o => JSON.stringify(s.resolve(o.value)));
+    expect(values[0]).toContain('\\"Sid\\":\\"AllowEcsExecutionRoleToReadSecret\\"');
+    expect(values[1]).toContain('\\"Sid\\":\\"AllowEcsExecutionRoleToDecryptSecret\\"');
+    // A generated name is only known after deployment: the outputs carry the role's ARN attribute.
+    for (const v of values) expect(v).toContain(`{"Fn::GetAtt":["${s.getLogicalId(role.role.node.defaultChild as iam.CfnRole)}","Arn"]}`);
+    expect(warningsOf(role)).toEqual([
+      'The secret owner account must name this execution role in its policies, but the role name is generated, so its ARN is only '
+        + 'known after the first deployment (and changes if the role is replaced). Set roleName on the HardenedExecutionRole so the owner '
+        + 'account can add the statements before the first deployment. [ack: cdk-hardened-ecs:cross-account-role-name]',
+    ]);
+  });
+
+  test('with a fixed roleName, the outputs name the role by its predictable ARN and nothing is warned', () => {
+    const s = stack();
+    const role = new HardenedExecutionRole(s, 'Exec', { roleName: 'reporting-execution' });
+    role.grantSecretRead(sharedSecret(s, 'Db', SECRET_ARNS[0]));
+    const output = role.node.findChild('CrossAccountSecret1ResourcePolicyStatement') as CfnOutput;
+    expect(JSON.stringify(s.resolve(output.value))).toContain('"arn:",{"Ref":"AWS::Partition"},":iam::111111111111:role/reporting-execution\\"');
+    expect(warningsOf(role)).toEqual([]);
+  });
+
+  test('a secret whose account cannot be compared at synth is granted with a warning of its own id', () => {
+    const s = envAgnosticStack();
+    const role = new HardenedExecutionRole(s, 'Exec');
+    role.grantSecretRead(sharedSecret(s, 'Db', SECRET_ARNS[0], false));
+    expect(warningsOf(role)).toEqual([expect.stringMatching(/^The secret Svc\/Db is in account 222222222222, .*\[ack: cdk-hardened-ecs:secret-account-unverified\]$/)]);
+    expect(role.node.children.filter(c => c instanceof CfnOutput)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { exemptionsOf } from '../../lib/audit/exemption';
 import { HardenedTaskRole } from '../../lib/identity/hardened-task-role';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
@@ -78,13 +79,46 @@ describe('HardenedTaskRole', () => {
   test('acknowledgeStatement needs a sid or an action', () => {
     const role = new HardenedTaskRole(stack(), 'Task');
     expect(() => role.acknowledgeStatement({ reason: 'because we need it badly' }))
-      .toThrow(/^Svc\/Task: acknowledgeStatement needs the statement's sid or one of its actions\. Fix: pass \{ sid: 'MyStatementSid', reason \}/);
+      .toThrow("Svc/Task: acknowledgeStatement needs the statement's sid or one of its actions. "
+        + "Fix: pass { sid: 'MyStatementSid', reason } (give the statement a Sid) or { action: 'service:Action', reason }.");
   });
 
   test('acknowledgeStatement needs a real reason', () => {
     const role = new HardenedTaskRole(stack(), 'Task');
-    expect(() => role.acknowledgeStatement({ sid: 'X', reason: 'ok' }))
-      .toThrow(/^Svc\/Task: acknowledgeStatement needs a reason of at least 10 characters .*Fix:/);
+    const refused = 'Svc/Task: acknowledgeStatement needs a reason of at least 10 characters (it is recorded in the template for auditors). '
+      + "Fix: e.g. { sid: 'EcsExec', reason: 'ssmmessages channels have no resource scope (AWS docs)' }.";
+    expect(() => role.acknowledgeStatement({ sid: 'X', reason: 'ok' })).toThrow(refused);
+    expect(() => role.acknowledgeStatement({ action: 's3:GetObject', reason: '   123456789   ' })).toThrow(refused);
+    // JavaScript callers can omit the reason: same message, not a TypeError.
+    expect(() => role.acknowledgeStatement({ sid: 'X' } as any)).toThrow(refused);
+  });
+
+  test('a reason of exactly 10 characters is enough', () => {
+    const role = new HardenedTaskRole(stack(), 'Task');
+    role.acknowledgeStatement({ sid: 'Ten', reason: '0123456789' });
+    expect(role.node.validate()).toEqual([]);
+    expect(role.node.metadata.map(m => m.data)).toEqual([expect.stringContaining('acknowledgeStatement({"sid":"Ten"}) matches no rejected statement')]);
+  });
+
+  test('describes itself by construct path unless given a description; roleArn is the role\'s', () => {
+    const s = stack();
+    const generated = new HardenedTaskRole(s, 'Task');
+    const described = new HardenedTaskRole(s, 'Reports', { description: 'Task role of the reports service' });
+    const cfn = (r: HardenedTaskRole) => r.role.node.defaultChild as iam.CfnRole;
+    expect(cfn(generated).description).toBe('ECS task role of Svc/Task (cdk-hardened-ecs)');
+    expect(cfn(described).description).toBe('Task role of the reports service');
+    expect(s.resolve(generated.roleArn)).toEqual({ 'Fn::GetAtt': [s.getLogicalId(cfn(generated)), 'Arn'] });
+  });
+
+  test('a library acknowledgment that accepts a statement is recorded with the option that added it', () => {
+    const s = stack();
+    const role = new HardenedTaskRole(s, 'Task');
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'EcsExec', actions: ['s3:*'], resources: ['arn:aws:s3:::exec-logs/*'] }));
+    role._acknowledgeLibraryStatement({ sid: 'EcsExec', reason: 'documented: no resource-level scope' }, 'enableExecuteCommand');
+    expect(role.node.validate()).toEqual([]);
+    expect(exemptionsOf(role.role.node.findChild('DefaultPolicy'))).toEqual([
+      { option: 'enableExecuteCommand', rule: 'IAM-05', finding: 'Statement::EcsExec', reason: 'documented: no resource-level scope' },
+    ]);
   });
 
   test('an acknowledgment that matches no rejected statement is reported as a warning', () => {

@@ -27,7 +27,66 @@ const exact = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3::
 const unnamed = { Effect: 'Allow', Action: ['dynamodb:*'], Resource: '*' };
 
 test('a clean statement passes', () => {
-  expect(guardStatements('Svc/Task', attached([exact]), [], 'task', flagsWildcardActions).errors).toEqual([]);
+  expect(guardStatements('Svc/Task', attached([exact]), [], 'task', flagsWildcardActions))
+    .toEqual({ errors: [], warnings: [], accepted: [], unusedAcceptances: [] });
+});
+
+test('the whole rejection message for a task role: statement, findings, fix and acknowledgment', () => {
+  expect(guardStatements('Svc/Task', attached([wildcard]), [], 'task', flagsWildcardActions).errors).toEqual([
+    'statement Sid \'Broad\' (Allow Action ["s3:*"] on Resource ["arn:aws:s3:::b"]) is not allowed on a task role.\n' +
+      '  - [IAM-05] No service wildcards (Action::s3:*): s3:* allows every action\n    Fix: list the actions\n' +
+      '  Grant specific actions on specific ARNs instead. If this statement is really intended, acknowledge it on Svc/Task: ' +
+      "taskRole.acknowledgeStatement({ sid: 'Broad', reason: '<why, who approved, until when>' }).",
+  ]);
+});
+
+test('the whole rejection message for an execution role points to the grant methods instead of an acknowledgment', () => {
+  expect(guardStatements('Svc/Exec', attached([wildcard]), [], 'execution', flagsWildcardActions).errors).toEqual([
+    'statement Sid \'Broad\' (Allow Action ["s3:*"] on Resource ["arn:aws:s3:::b"]) is not allowed on an execution role.\n' +
+      '  - [IAM-05] No service wildcards (Action::s3:*): s3:* allows every action\n    Fix: list the actions\n' +
+      "  Grant specific actions on specific ARNs instead. The execution role only needs what HardenedExecutionRole's grant* " +
+      'methods add; remove this statement from Svc/Exec.',
+  ]);
+});
+
+test('unverified findings become one warning per statement; failed findings of the same statement stay an error', () => {
+  const mixed: StatementChecker = () => [
+    { ruleId: 'IAM-17', title: 'Scoped resources', key: '', status: 'unverified', message: 'imported ARN', fix: 'check the ARN' },
+    { ruleId: 'IAM-05', title: 'No service wildcards', key: 'Action::s3:*', status: 'fail', message: 'wildcard', fix: 'list them' },
+  ];
+  const result = guardStatements('Svc/Task', attached([wildcard]), [], 'task', mixed);
+  expect(result.warnings).toEqual([
+    'statement Sid \'Broad\' (Allow Action ["s3:*"] on Resource ["arn:aws:s3:::b"]) cannot be fully checked at synth:\n' +
+      '  - [IAM-17] Scoped resources: imported ARN\n    Fix: check the ARN',
+  ]);
+  expect(result.errors).toHaveLength(1);
+  expect(result.errors[0]).toContain('on a task role.\n  - [IAM-05] No service wildcards (Action::s3:*): wildcard\n    Fix: list them\n  Grant');
+  expect(result.errors[0]).not.toContain('IAM-17');
+});
+
+test('an acknowledgment naming neither sid nor action matches nothing, even with the right rule', () => {
+  const byRuleOnly = { ruleId: 'IAM-05', reason: 'rule alone selects no statement' };
+  const result = guardStatements('Svc/Task', attached([wildcard]), [byRuleOnly], 'task', flagsWildcardActions);
+  expect(result.errors).toHaveLength(1);
+  expect(result.accepted).toEqual([]);
+  expect(result.unusedAcceptances).toEqual([byRuleOnly]);
+});
+
+test('an acknowledgment limited to the finding\'s rule accepts it', () => {
+  const ack = { sid: 'Broad', ruleId: 'IAM-05', reason: 'scratch bucket, SEC-1' };
+  const result = guardStatements('Svc/Task', attached([wildcard]), [ack], 'task', flagsWildcardActions);
+  expect(result.errors).toEqual([]);
+  expect(result.accepted.map(a => [a.attached.statement.Sid, a.violation.ruleId, a.acceptance])).toEqual([['Broad', 'IAM-05', ack]]);
+});
+
+test('an empty Sid or a statement without string actions still gets an acknowledgment hint', () => {
+  const alwaysFails: StatementChecker = () => [{ ruleId: 'IAM-06', title: 't', key: 'k', status: 'fail', message: 'm', fix: 'f' }];
+  const errors = guardStatements('Svc/Task', attached([
+    { Sid: '', Effect: 'Allow', NotAction: 'iam:*', Resource: '*' },
+    { Effect: 'Allow', Action: [{ Ref: 'ActionParam' }], Resource: '*' },
+  ]), [], 'task', alwaysFails).errors;
+  expect(errors[0]).toContain("acknowledgeStatement({ action: 'iam:*', reason:");
+  expect(errors[1]).toContain("acknowledgeStatement({ action: '<action>', reason:");
 });
 
 test('a rejected statement is named by Sid, with actions, resources, rule, fix and the acknowledgment API', () => {
@@ -45,8 +104,9 @@ test('a statement without Sid is named by position and policy path, and acknowle
 
 test('an acknowledgment by sid accepts the statement and is reported for recording', () => {
   const ack = { sid: 'Broad', reason: 'bucket is a scratch area, SEC-1' };
-  const result = guardStatements('Svc/Task', attached([wildcard]), [ack], 'task', flagsWildcardActions);
-  expect(result.errors).toEqual([]);
+  const otherSid = { Sid: 'Other', Effect: 'Allow', Action: 'ec2:*', Resource: 'arn:aws:ec2:eu-west-1:111111111111:instance/i-1' };
+  const result = guardStatements('Svc/Task', attached([wildcard, otherSid]), [ack], 'task', flagsWildcardActions);
+  expect(result.errors).toEqual([expect.stringContaining("statement Sid 'Other'")]);
   expect(result.accepted.map(a => [a.violation.key, a.acceptance])).toEqual([['Action::s3:*', ack]]);
   expect(result.unusedAcceptances).toEqual([]);
 });
