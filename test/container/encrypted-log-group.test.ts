@@ -4,6 +4,16 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { EncryptedLogGroup } from '../../lib/container/encrypted-log-group';
 
+const LOGS_KEY_ACTIONS = [
+  'kms:Encrypt',
+  'kms:Decrypt',
+  'kms:ReEncryptFrom',
+  'kms:ReEncryptTo',
+  'kms:GenerateDataKey',
+  'kms:GenerateDataKeyWithoutPlaintext',
+  'kms:DescribeKey',
+];
+
 describe('EncryptedLogGroup defaults', () => {
   const stack = new Stack(new App(), 'LogStack', { env: { account: '111111111111', region: 'eu-west-1' } });
   const group = new EncryptedLogGroup(stack, 'Logs');
@@ -15,7 +25,14 @@ describe('EncryptedLogGroup defaults', () => {
       Properties: { RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } },
       DeletionPolicy: 'Retain',
     });
-    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      Description: 'Encrypts the CloudWatch Logs log group LogStack/Logs',
+    });
+  });
+
+  test('its own key needs no action from anyone: no warning', () => {
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 
   test('key policy lets CloudWatch Logs of the region use the key, scoped by the logs encryption context', () => {
@@ -25,7 +42,7 @@ describe('EncryptedLogGroup defaults', () => {
           Sid: 'AllowCloudWatchLogsUseOfTheKey',
           Effect: 'Allow',
           Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
-          Action: Match.arrayWith(['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey']),
+          Action: LOGS_KEY_ACTIONS,
           Resource: '*',
           Condition: {
             ArnLike: {
@@ -41,11 +58,19 @@ describe('EncryptedLogGroup defaults', () => {
 });
 
 describe('EncryptedLogGroup options', () => {
-  test('a named log group narrows the key policy to that log group', () => {
+  test('a named log group narrows the key policy to that log group; the removal policy covers the key made here', () => {
     const stack = new Stack(new App(), 'Named');
-    new EncryptedLogGroup(stack, 'Logs', { logGroupName: '/ecs/payments', retention: logs.RetentionDays.THREE_MONTHS });
+    new EncryptedLogGroup(stack, 'Logs', {
+      logGroupName: '/ecs/payments',
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const template = Template.fromStack(stack);
-    template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/ecs/payments', RetentionInDays: 90 });
+    template.hasResource('AWS::Logs::LogGroup', {
+      Properties: { LogGroupName: '/ecs/payments', RetentionInDays: 90 },
+      DeletionPolicy: 'Delete',
+    });
+    template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Delete' });
     template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {
         Statement: Match.arrayWith([Match.objectLike({
@@ -74,6 +99,10 @@ describe('EncryptedLogGroup options', () => {
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::KMS::Key', 0);
     template.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
-    Annotations.fromStack(stack).hasWarning('/Imported/Logs', Match.stringLikeRegexp('logs.<region>.amazonaws.com'));
+    Annotations.fromStack(stack).hasWarning('/Imported/Logs',
+      'The log encryption key Imported/Key is imported, so its key policy cannot be edited here. ' +
+      `Its owner must allow principal logs.<region>.amazonaws.com the actions ${LOGS_KEY_ACTIONS.join(', ')} ` +
+      'with ArnLike kms:EncryptionContext:aws:logs:arn = arn:<partition>:logs:<region>:<account>:log-group:*, ' +
+      'or the log group deployment fails. [ack: cdk-hardened-ecs:imported-log-key]');
   });
 });

@@ -1,12 +1,13 @@
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { App, Fn, Lazy, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { EXEMPTIONS_METADATA_KEY } from '../../lib/audit/exemption';
+import { ALL_RULES } from '../../lib/checks/catalogue';
 import { EncryptedLogGroup } from '../../lib/container/encrypted-log-group';
-import { HardenedContainer } from '../../lib/container/hardened-container';
+import { HardenedContainer, HardenedContainerProps } from '../../lib/container/hardened-container';
 import { HardenedContainerOptions, WritablePathStorage } from '../../lib/container/hardened-container-options';
 import { HardenedImage } from '../../lib/container/hardened-image';
 import { HardenedExecutionRole } from '../../lib/identity/hardened-execution-role';
@@ -20,7 +21,7 @@ interface Harness {
   readonly container: HardenedContainer;
 }
 
-function harness(options: Partial<HardenedContainerOptions> = {}): Harness {
+function harness(options: Partial<HardenedContainerProps> = {}): Harness {
   const stack = new Stack(new App(), 'ContainerStack', { env: { account: '111111111111', region: 'eu-west-1' } });
   const executionRole = new HardenedExecutionRole(stack, 'ExecutionRole');
   const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task', {
@@ -52,7 +53,7 @@ function exemptions(template: Template): unknown[] {
 }
 
 describe('HardenedContainer defaults', () => {
-  const template = synth({
+  const { stack } = harness({
     environment: { LOG_LEVEL: 'debug', TOKEN_TTL_SECONDS: '300', MAX_PASSWORD_LENGTH: '64' },
     writablePaths: [
       { containerPath: '/tmp' },
@@ -61,12 +62,18 @@ describe('HardenedContainer defaults', () => {
     ],
     portMappings: [{ containerPort: 8080 }],
   });
+  const template = Template.fromStack(stack);
   const container = containerProps(template);
 
-  test('runs as the given non-root user on a read-only root filesystem, never privileged', () => {
+  test('runs as the given non-root user on a read-only root filesystem, never privileged, and is essential', () => {
     expect(container.User).toBe('1000:1000');
     expect(container.ReadonlyRootFilesystem).toBe(true);
     expect(container.Privileged).toBeUndefined();
+    expect(container.Essential).toBe(true);
+  });
+
+  test('passes every check without a warning', () => {
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 
   test('drops all capabilities and runs an init process', () => {
@@ -175,9 +182,33 @@ describe('HardenedContainer rejects credentials in plain environment variables',
       environment: { PUBLIC_TOKEN: 'pk.eyJ1IjoiZXhhbXBsZSJ9' },
       exemptions: { allowPlaintextEnvironment: { names: ['PUBLIC_TOKEN'], reason } },
     });
-    expect(exemptions(template)).toEqual(expect.arrayContaining([
+    expect(exemptions(template)).toEqual([
       { option: 'allowPlaintextEnvironment', rule: 'TD-15', finding: 'Container::web', reason },
-    ]));
+      { option: 'allowPlaintextEnvironment', rule: 'TD-14', finding: 'Container::web', reason },
+    ]);
+  });
+
+  test('a credential in the environment fails with the hint to move it to `secrets`', () => {
+    const error = synthError({ environment: { DB_PASSWORD: 'hunter2' } });
+    expect(error).toContain('[TD-15]');
+    expect(error).not.toContain('[TD-14]');
+    expect(error.endsWith(SECRETS_HINT)).toBe(true);
+  });
+
+  test('an AWS credential name without a value (TD-14 alone) gets the same hint', () => {
+    // TD-15 judges values, so only TD-14 sees a bare name; an escape hatch is the way to produce one.
+    const h = harness();
+    (h.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition).addPropertyOverride('ContainerDefinitions.0.Environment', [{ Name: 'AWS_ACCESS_KEY_ID' }]);
+    const error = errorOf(() => Template.fromStack(h.stack));
+    expect(error).toContain('[TD-14]');
+    expect(error).not.toContain('[TD-15]');
+    expect(error.endsWith(SECRETS_HINT)).toBe(true);
+  });
+
+  test('the hint is added when a credential fails together with another rule', () => {
+    const error = synthError({ user: 'root', environment: { DB_PASSWORD: 'hunter2' } });
+    expect(error).toMatch(/2 hardening check\(s\) failed[\s\S]*\[TD-03\][\s\S]*\[TD-15\]/);
+    expect(error.endsWith(SECRETS_HINT)).toBe(true);
   });
 });
 
@@ -200,6 +231,12 @@ describe('HardenedContainer rejects root users', () => {
     expect(containerProps(template).User).toBe('root');
     expect(exemptions(template)).toEqual([{ option: 'allowRootUser', rule: 'TD-03', finding: 'Container::web', reason }]);
   });
+
+  test('allowRootUser also lets ContainerAdministrator through (TD-04)', () => {
+    const reason = 'Windows-built base image runs as ContainerAdministrator until IMG-42';
+    const template = synth({ user: 'ContainerAdministrator', exemptions: { allowRootUser: { reason } } });
+    expect(containerProps(template).User).toBe('ContainerAdministrator');
+  });
 });
 
 describe('HardenedContainer exemptions', () => {
@@ -210,10 +247,11 @@ describe('HardenedContainer exemptions', () => {
     expect(exemptions(template)).toEqual([{ option: 'allowWritableRootFilesystem', rule: 'TD-02', finding: 'Container::web', reason }]);
   });
 
-  test('addCapabilities adds capabilities back after Drop ALL and is recorded', () => {
-    const reason = 'Binds port 443 directly for the mTLS terminator (NET-7)';
-    const template = synth({ exemptions: { addCapabilities: { capabilities: [ecs.Capability.NET_BIND_SERVICE], reason } } });
-    expect(containerProps(template).LinuxParameters.Capabilities).toEqual({ Add: ['NET_BIND_SERVICE'], Drop: ['ALL'] });
+  test('addCapabilities adds capabilities back after Drop ALL, exempts them from TD-20 and is recorded', () => {
+    const reason = 'Binds port 443 directly and profiles itself with perf (NET-7)';
+    const capabilities = [ecs.Capability.NET_BIND_SERVICE, ecs.Capability.SYS_PTRACE];
+    const template = synth({ exemptions: { addCapabilities: { capabilities, reason } } });
+    expect(containerProps(template).LinuxParameters.Capabilities).toEqual({ Add: ['NET_BIND_SERVICE', 'SYS_PTRACE'], Drop: ['ALL'] });
     expect(exemptions(template)).toEqual([{ option: 'addCapabilities', rule: 'TD-20', finding: 'Container::web', reason }]);
   });
 
@@ -232,10 +270,32 @@ describe('HardenedContainer exemptions', () => {
 });
 
 describe('HardenedContainer checks its final rendering', () => {
-  test('an escape-hatch override that makes the container privileged fails synth', () => {
+  test.each([
+    ['TD-01', 'Privileged', true],
+    ['TD-02', 'ReadonlyRootFilesystem', false],
+    ['TD-10', 'LogConfiguration', undefined],
+    ['TD-20', 'LinuxParameters.Capabilities.Add', ['SYS_ADMIN']],
+    ['TD-22', 'LinuxParameters.Devices', [{ HostPath: '/dev/fuse' }]],
+    ['TD-23', 'DockerSecurityOptions', ['seccomp:unconfined']],
+    ['TD-24', 'SystemControls', [{ Namespace: 'kernel.shm_rmid_forced', Value: '1' }]],
+  ])('an escape hatch that breaks %s (%s) fails synth with that rule and its fix, without the secrets hint', (ruleId, property, value) => {
     const h = harness();
-    (h.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition).addPropertyOverride('ContainerDefinitions.0.Privileged', true);
-    expect(() => Template.fromStack(h.stack)).toThrow(/ContainerStack\/Task\/web[\s\S]*TD-01/);
+    const cfn = h.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
+    if (value === undefined) cfn.addPropertyDeletionOverride(`ContainerDefinitions.0.${property}`);
+    else cfn.addPropertyOverride(`ContainerDefinitions.0.${property}`, value);
+    const error = errorOf(() => Template.fromStack(h.stack));
+    expect(error).toContain(`ContainerStack/Task/web: 1 hardening check(s) failed:\n  - [${ruleId}]`);
+    expect(error.split('\n').pop()).toBe(`    Fix: ${ALL_RULES.find((r) => r.id === ruleId)!.fix}`);
+  });
+
+  test('a value the rules cannot resolve is a warning naming the rule, not an error', () => {
+    const h = harness({ user: Fn.importValue('shared-app-user') });
+    Template.fromStack(h.stack);
+    const warnings = Annotations.fromStack(h.stack).findWarning('/ContainerStack/Task/web', Match.anyValue());
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].entry.data).toMatch(
+      /^ContainerStack\/Task\/web: 2 hardening check\(s\) failed:\n  - \[TD-03\].* cannot be verified: [\s\S]*\[TD-04\][\s\S]* \[ack: cdk-hardened-ecs:container-unverified\]$/,
+    );
   });
 
   test('a credential added after construction fails synth', () => {
@@ -256,6 +316,17 @@ describe('HardenedContainer image pinning (TD-25)', () => {
   ])('%s is rejected with the construct path and the fix', (_name, image) => {
     const s = stackWith();
     expect(() => harnessIn(s, image(s))).toThrow(/ImageStack\/Task\/web: the image .* mutable tag \(TD-25\).*Fix: pin it by digest.*allowMutableImageTag/s);
+  });
+
+  test('the TD-25 error names the image as written and every way to pin it', () => {
+    const s = stackWith();
+    const error = errorOf(() => harnessIn(s, HardenedImage.fromEcrRepository(ecr.Repository.fromRepositoryName(s, 'R', 'payments'), 'v1.2.3')));
+    expect(error).toBe(
+      'ImageStack/Task/web: the image ImageStack/R at v1.2.3 is referenced by a mutable tag (TD-25): the tag can be moved to other ' +
+      'content after review. Fix: pin it by digest (HardenedImage.fromEcrRepository(repo, \'sha256:…\') or ' +
+      'HardenedImage.fromRegistry(\'name@sha256:…\')), use an ecr.Repository of this app with ' +
+      'imageTagMutability IMMUTABLE, or set exemptions.allowMutableImageTag with a reason.',
+    );
   });
 
   test.each([
@@ -288,6 +359,29 @@ describe('HardenedContainer writable paths and memory', () => {
       .toThrow(/ContainerStack\/Task\/web: the tmpfs writable paths take 128 MiB.*Fix: shrink sizeMiB/);
   });
 
+  test('tmpfs paths without a memory limit are measured against the task memory', () => {
+    expect(() => harness({ writablePaths: [{ containerPath: '/tmp', sizeMiB: 256 }, { containerPath: '/cache', sizeMiB: 256 }] }))
+      .toThrow("ContainerStack/Task/web: the tmpfs writable paths take 512 MiB of RAM, which leaves nothing of the container's 512 MiB " +
+        'memory limit. Fix: shrink sizeMiB, raise memoryLimitMiB, or use storage: WritablePathStorage.EPHEMERAL_VOLUME (disk).');
+  });
+
+  test('a memory limit known only at deploy time is not compared with the tmpfs size', () => {
+    const memoryLimitMiB = Lazy.number({ produce: () => 64 });
+    expect(() => harness({ memoryLimitMiB, writablePaths: [{ containerPath: '/tmp', sizeMiB: 64 }] })).not.toThrow();
+  });
+
+  test('ephemeral-volume paths take no RAM, so their sizeMiB is neither checked nor counted', () => {
+    expect(() => harness({
+      writablePaths: [{ containerPath: '/data', storage: WritablePathStorage.EPHEMERAL_VOLUME, sizeMiB: 0 },
+        { containerPath: '/spool', storage: WritablePathStorage.EPHEMERAL_VOLUME, sizeMiB: 4096 }],
+    })).not.toThrow();
+  });
+
+  test.each([0, -1, 1.5])('a tmpfs size of %s MiB is rejected', (sizeMiB) => {
+    expect(() => harness({ writablePaths: [{ containerPath: '/tmp', sizeMiB }] }))
+      .toThrow(`ContainerStack/Task/web: tmpfs size of '/tmp' must be a positive whole number of MiB (got ${sizeMiB}).`);
+  });
+
   test('a relative path is rejected', () => {
     expect(() => harness({ writablePaths: [{ containerPath: 'tmp' }] })).toThrow(/writable path 'tmp' is not absolute/);
   });
@@ -305,17 +399,35 @@ describe('HardenedContainer writable paths and memory', () => {
       image: HardenedImage.fromRegistry('public.ecr.aws/envoy/envoy:v1.31@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
       user: '101',
       memoryLimitMiB: 128,
+      essential: false,
+      streamPrefix: 'envoy',
     });
     const template = Template.fromStack(h.stack);
     const [td] = Object.values(template.findResources('AWS::ECS::TaskDefinition'));
     expect(td.Properties.ContainerDefinitions.map((c: any) => [c.Name, c.Memory])).toEqual([['web', 384], ['proxy', 128]]);
+    const proxy = td.Properties.ContainerDefinitions[1];
+    expect(proxy.Essential).toBe(false);
+    expect(proxy.LogConfiguration.Options['awslogs-stream-prefix']).toBe('envoy');
+    // Without writable paths the hardening adds no tmpfs and no mount.
+    expect(proxy.LinuxParameters).toEqual({ Capabilities: { Drop: ['ALL'] }, InitProcessEnabled: true });
+    expect(proxy.MountPoints).toBeUndefined();
   });
 });
 
 describe('HardenedContainer asset images', () => {
-  test('a Dockerfile that bakes in a credential fails synth, naming the line and the fix', () => {
-    expect(() => harness({ image: HardenedImage.fromAsset(path.join(FIXTURES, 'credential-dockerfile')) }))
-      .toThrow(/ContainerStack\/Task\/web: the image build bakes credential-looking variables[\s\S]*line 3: ENV DB_PASSWORD[\s\S]*`secrets`/);
+  test('a Dockerfile that bakes in a credential fails synth, listing each finding and the fix', () => {
+    const directory = path.join(FIXTURES, 'credential-dockerfile');
+    const image = HardenedImage.fromAsset(directory, { buildArgs: { NPM_TOKEN: 'npm_Abcdefghijklmnopqrstuvwxyz0123456789' } });
+    expect(errorOf(() => harness({ image }))).toBe(
+      'ContainerStack/Task/web: the image build bakes credential-looking variables into the image, where anyone who can pull it ' +
+      'can read them:\n' +
+      `  - ${path.join(directory, 'Dockerfile')} line 3: ENV DB_PASSWORD: the name contains PASSWORD and the value is not a setting or a reference\n` +
+      '  - build argument NPM_TOKEN: the name contains TOKEN and the value is not a setting or a reference\n' +
+      'Fix: remove them from the Dockerfile and build arguments. Inject runtime credentials through the container\'s ' +
+      '`secrets` (ContainerSecret.fromSecretsManager / fromSsmParameter); give build-time credentials to the build with a ' +
+      'BuildKit secret mount (RUN --mount=type=secret,id=...). If a name is a false positive, list it in ' +
+      'exemptions.allowDockerfileVariables with a reason.',
+    );
   });
 
   test('the error never repeats the credential value', () => {
@@ -356,17 +468,27 @@ describe('HardenedContainer wiring', () => {
       logGroup: new EncryptedLogGroup(stack, 'Logs').logGroup,
       image: HardenedImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
       user: '101',
-    })).toThrow(/Wiring\/Task\/web: the task definition's execution role is not the immutable view.*Fix/);
+    })).toThrow("Wiring/Task/web: the task definition's execution role is not the immutable view of Wiring/ExecutionRole, " +
+      "so aws-cdk-lib's broad grants would land on it. Fix: create the task definition with " +
+      'executionRole: <HardenedExecutionRole>._claimFor(<consumer>), or use HardenedFargateService.');
   });
 });
 
-function synthError(options: Partial<HardenedContainerOptions>): string {
+const SECRETS_HINT = '\n  Credentials belong in `secrets`, not `environment`: e.g. secrets: { DB_PASSWORD: ' +
+  "ContainerSecret.fromSecretsManager(secret, { field: 'password' }) }. A false positive can be listed in " +
+  'exemptions.allowPlaintextEnvironment with a reason.';
+
+function errorOf(action: () => unknown): string {
   try {
-    synth(options);
+    action();
   } catch (error) {
     return (error as Error).message;
   }
-  throw new Error('expected synth to fail');
+  throw new Error('expected an error');
+}
+
+function synthError(options: Partial<HardenedContainerOptions>): string {
+  return errorOf(() => synth(options));
 }
 
 function HardenedExecutionRoleOf(h: Harness): HardenedExecutionRole {
