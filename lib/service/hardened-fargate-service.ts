@@ -418,8 +418,8 @@ export class HardenedFargateService extends Construct implements iam.IGrantable 
     const implicit = containers.some((c) => c._explicitMemoryLimitMiB === undefined);
     if (explicit > task || (implicit && explicit >= task)) {
       return [
-        `${this.node.path}: the containers' memory limits (${explicit} MiB explicit) leave no memory of the task's ${task} MiB ` +
-          `${implicit ? 'for the main container' : ''}. Fix: raise memoryLimitMiB of the service or lower the sidecars' limits.`,
+        `${this.node.path}: the containers' memory limits (${explicit} MiB explicit) leave no memory of the task's ${task} MiB` +
+          `${implicit ? ' for the main container' : ''}. Fix: raise memoryLimitMiB of the service or lower the sidecars' limits.`,
       ];
     }
     return [];
