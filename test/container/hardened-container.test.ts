@@ -53,17 +53,23 @@ function exemptions(template: Template): unknown[] {
 }
 
 describe('HardenedContainer defaults', () => {
-  const { stack } = harness({
-    environment: { LOG_LEVEL: 'debug', TOKEN_TTL_SECONDS: '300', MAX_PASSWORD_LENGTH: '64' },
-    writablePaths: [
-      { containerPath: '/tmp' },
-      { containerPath: '/app/cache', sizeMiB: 32 },
-      { containerPath: '/var/spool/app', storage: WritablePathStorage.EPHEMERAL_VOLUME },
-    ],
-    portMappings: [{ containerPort: 8080 }],
+  // Built per test: Stryker credits a test only with code that runs inside it (see docs/mutation.md).
+  let stack: Stack;
+  let template: Template;
+  let container: ReturnType<typeof containerProps>;
+  beforeEach(() => {
+    ({ stack } = harness({
+      environment: { LOG_LEVEL: 'debug', TOKEN_TTL_SECONDS: '300', MAX_PASSWORD_LENGTH: '64' },
+      writablePaths: [
+        { containerPath: '/tmp' },
+        { containerPath: '/app/cache', sizeMiB: 32 },
+        { containerPath: '/var/spool/app', storage: WritablePathStorage.EPHEMERAL_VOLUME },
+      ],
+      portMappings: [{ containerPort: 8080 }],
+    }));
+    template = Template.fromStack(stack);
+    container = containerProps(template);
   });
-  const template = Template.fromStack(stack);
-  const container = containerProps(template);
 
   test('runs as the given non-root user on a read-only root filesystem, never privileged, and is essential', () => {
     expect(container.User).toBe('1000:1000');

@@ -100,8 +100,7 @@ function stockService(): Stack {
 }
 
 describe('stock ApplicationLoadBalancedFargateService with a secret', () => {
-  const stack = stockService();
-  const violations = new HardenedEcsChecks().validateScope(stack).violations;
+  // Checked inside each test: Stryker credits a test only with code that runs inside it (see docs/mutation.md).
   const measured = Object.keys(EXPECTED);
 
   test('every rule the pack runs by default is measured here, and nothing else', () => {
@@ -110,6 +109,7 @@ describe('stock ApplicationLoadBalancedFargateService with a secret', () => {
   });
 
   test('the measured rules report exactly the expected violations', () => {
+    const violations = new HardenedEcsChecks().validateScope(stockService()).violations;
     const actual = violations
       .filter((v) => measured.includes(ruleIdOf(v.ruleName)))
       .flatMap((v) => v.violatingResources.map((r): [string, string] => [v.ruleName, r.constructPath ?? '']))
@@ -118,6 +118,8 @@ describe('stock ApplicationLoadBalancedFargateService with a secret', () => {
   });
 
   test('the container-level gaps are ours alone: AwsSolutions reports no task definition or IAM finding', () => {
+    const stack = stockService();
+    const violations = new HardenedEcsChecks().validateScope(stack).violations;
     expect(violations.map((v) => v.ruleName)).toEqual(expect.arrayContaining([
       'HardenedECS-TD-02[Container::web]',
       'HardenedECS-TD-03[Container::web]',
