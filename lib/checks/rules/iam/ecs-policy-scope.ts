@@ -81,7 +81,7 @@ export function judgeAllowStatements(
     if (statement.effect instanceof Opaque) {
       const effect = statement.effect;
       outcomes.push(...results.map((o) => (o.status === 'fail'
-        ? unverified(o.key, `${o.message} (if its Effect ${effect.display} resolves to Allow)`, o.container)
+        ? unverified(o.key, `${o.message.replace(/\.$/, '')} (if its Effect ${effect.display} resolves to Allow).`, o.container)
         : o)));
     } else {
       outcomes.push(...results);

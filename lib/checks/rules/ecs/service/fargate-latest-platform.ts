@@ -58,9 +58,10 @@ function judgeVersion(version: string, os: OperatingSystem | undefined, basis: s
   const meets = (minimum: string) => compareVersions(parsed, parseVersion(minimum) ?? []) >= 0;
   if (os) {
     const minimum = latest[os];
+    const osName = os === 'windows' ? 'Windows' : 'Linux';
     return meets(minimum)
-      ? pass('', `PlatformVersion ${version} is at least the latest ${os} version ${minimum}.`)
-      : fail('', `PlatformVersion ${version} is older than the latest ${os} version ${minimum} (${basis}).`);
+      ? pass('', `PlatformVersion ${version} is at least the latest ${osName} version ${minimum}.`)
+      : fail('', `PlatformVersion ${version} is older than the latest ${osName} version ${minimum} (${basis}).`);
   }
   if (meets(latest.linux)) return pass('', `PlatformVersion ${version} is at least the latest Linux version ${latest.linux}.`);
   // Windows has had a single platform version; any other version can only be a Linux one.

@@ -43,7 +43,7 @@ function judgeVariable(variable: EnvironmentVariable, container: string, extraNa
   const { name, value } = variable;
   if (isOpaque(name)) {
     const shape = typeof value === 'string' ? detectCredentialShape(value) : isOpaque(value) ? detectCredentialShape(withPlaceholders(value)) : undefined;
-    if (shape) return [fail(`Container::${container}`, `Container ${container} has an environment variable (name ${name.display}) whose value: ${shape.reason.replace(/^the value /, '')}.`, container)];
+    if (shape) return [fail(`Container::${container}`, `Container ${container} has an environment variable (name ${name.display}) whose value ${shape.reason.replace(/^the value /, '')}.`, container)];
     return [unverified(`Container::${container}`, `Container ${container} has an environment variable named ${name.display}, which cannot be resolved, so it cannot be judged.`, container)];
   }
   const key = `Secret::${name}`;
