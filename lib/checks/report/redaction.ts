@@ -14,6 +14,8 @@ import { CredentialSignal, detectCredential } from '../rules/ecs/task-definition
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----|$)/g;
 /** Candidate tokens: runs between whitespace, quotes and the separators messages put around values. */
 const TOKEN = /[^\s"'`<>()[\]{},;|=]+/g;
+/** Sentence punctuation a message may put right after a value. */
+const TRAILING_PUNCTUATION = /[.:!?]+$/;
 /** `NAME=value` pairs, judged by name and value together like an environment variable. */
 const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_.-]*)=("[^"]*"|'[^']*'|[^\s"',;)\]}]+)/g;
 
@@ -24,7 +26,11 @@ export function redactText(text: string): string {
     const value = rawValue.replace(/^["']|["']$/g, '');
     return value.length > 0 && isShapeOrNameVerdict(detectCredential(name, value)) ? `${name}=${placeholder(`value of ${name}`)}` : whole;
   });
-  return result.replace(TOKEN, (token) => (isCredentialShape(token) ? placeholder('credential-shaped value') : token));
+  return result.replace(TOKEN, (token) => {
+    // Vendor token patterns are anchored, so a token that ends a sentence is judged without its full stop.
+    const core = token.replace(TRAILING_PUNCTUATION, '');
+    return isCredentialShape(core) ? `${placeholder('credential-shaped value')}${token.slice(core.length)}` : token;
+  });
 }
 
 /** A copy of a finding with every free-text field redacted. */
@@ -50,9 +56,9 @@ function placeholder(what: string): string {
   return `[REDACTED ${what}]`;
 }
 
-/** A token that is a credential by its shape alone (no name to go by). */
+/** A token that is a credential by its shape alone (no name to go by). TOKEN never starts inside a placeholder: it excludes `[`. */
 function isCredentialShape(token: string): boolean {
-  return !token.startsWith('[REDACTED') && token.length >= 16 && isShapeOrNameVerdict(detectCredential('', token));
+  return token.length >= 16 && isShapeOrNameVerdict(detectCredential('', token));
 }
 
 function isShapeOrNameVerdict(signal: CredentialSignal | undefined): boolean {
