@@ -46,3 +46,25 @@ export function sampleReport(overrides: Partial<ReportInput> = {}, files = SAMPL
     ...overrides,
   });
 }
+
+/**
+ * A hand-built finding for cases the fixture templates do not produce (no file, a stack without a
+ * construct path, missing control frameworks, a template condition).
+ */
+export function sampleFinding(overrides: Partial<Finding> = {}): Finding {
+  return {
+    ruleId: 'FAKE-RO',
+    ruleName: 'fake-fake-ro',
+    title: 'Fake rule FAKE-RO',
+    severity: 'high',
+    status: 'fail',
+    key: 'Container::web',
+    message: 'Container web has a writable root file system.',
+    fix: 'Set `ReadonlyRootFilesystem: true`.',
+    container: 'web',
+    resource: { logicalId: 'WebTask', type: 'AWS::ECS::TaskDefinition', name: 'WebTask' },
+    source: { file: 'web.json' },
+    controls: {},
+    ...overrides,
+  };
+}
