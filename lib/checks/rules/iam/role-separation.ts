@@ -50,8 +50,9 @@ export const roleSeparation: Rule = {
           else if (covers instanceof Opaque) undecided ??= covers;
         }
         const streams = coversAction(statement, 'logs:CreateLogStream');
-        if (streams === true && writesContainerLogs(statement, containerLogGroups)) {
-          problems.push('task role has execution permission logs:CreateLogStream on the containers\' awslogs group');
+        const reach = streams === true ? logGroupsReached(statement, containerLogGroups) : undefined;
+        if (reach) {
+          problems.push(`task role has execution permission logs:CreateLogStream on ${LOG_GROUPS_REACHED[reach]}`);
         }
       }
       if (execution) {
@@ -90,13 +91,20 @@ function awslogsGroups(model: TemplateModel, taskDefinitions: readonly ModelReso
   return groups;
 }
 
-/** True when the statement's resources reach a container log group (or every log group). */
-function writesContainerLogs(statement: PolicyStatement, groups: ReadonlySet<string>): boolean {
-  if (statement.notResources) return true;
-  return (statement.resources ?? []).some((resource) => {
-    const text = flatten(resource);
-    if (/^\*+$/.test(text) || /log-group:\*/.test(text)) return true;
+const LOG_GROUPS_REACHED = {
+  every: 'every log group',
+  allBut: 'every log group outside its NotResource',
+  container: 'the containers\' awslogs group',
+};
+
+/** Which log groups the statement's resources reach: every one, a container's awslogs group, or none of them. */
+function logGroupsReached(statement: PolicyStatement, groups: ReadonlySet<string>): keyof typeof LOG_GROUPS_REACHED | undefined {
+  if (statement.notResources) return 'allBut';
+  const texts = (statement.resources ?? []).map(flatten);
+  if (texts.some((text) => /^\*+$/.test(text) || /log-group:\*/.test(text))) return 'every';
+  const reachesContainerGroup = texts.some((text) => {
     const name = /log-group:([^:*]+)/.exec(text)?.[1];
     return (name !== undefined && groups.has(name)) || [...groups].some((g) => text.includes(`<${g}>`) || text.includes(`<${g}.`));
   });
+  return reachesContainerGroup ? 'container' : undefined;
 }
