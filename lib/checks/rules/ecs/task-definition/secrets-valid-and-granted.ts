@@ -12,8 +12,10 @@ const READ_ACTION = { secretsmanager: 'secretsmanager:GetSecretValue', ssm: 'ssm
 /** One place a container references a secret. */
 interface SecretUse {
   readonly key: string;
-  /** What the reference is, for messages: `secret DB_PASSWORD`, `registry credentials`, `log option apiKey`. */
+  /** What the reference is, for messages: `secret DB_PASSWORD`, `registry credentials secret`, `log option apiKey`. */
   readonly label: string;
+  /** The property that holds the reference: `ValueFrom`, or `CredentialsParameter` for registry credentials. */
+  readonly field: string;
   readonly valueFrom: unknown;
   /** Registry credentials must be Secrets Manager. */
   readonly secretsManagerOnly: boolean;
@@ -62,12 +64,12 @@ function secretUses(container: ContainerView): SecretUse[] | Opaque {
     if (!record || isOpaque(record)) return isOpaque(record) ? record : new Opaque('unsupported', 'a malformed Secrets entry');
     const name = stringValue(property(record, 'Name'));
     const shownName = isOpaque(name) ? name.display : name ?? '(unnamed)';
-    uses.push({ key: `Secret::${shownName}`, label: `secret ${shownName}`, valueFrom: property(record, 'ValueFrom'), secretsManagerOnly: false });
+    uses.push({ key: `Secret::${shownName}`, label: `secret ${shownName}`, field: 'ValueFrom', valueFrom: property(record, 'ValueFrom'), secretsManagerOnly: false });
   }
   const credentials = recordValue(property(container.definition, 'RepositoryCredentials'));
   if (isOpaque(credentials)) return credentials;
   if (credentials) {
-    uses.push({ key: `Secret::${container.name}/RepositoryCredentials`, label: 'registry credentials', valueFrom: property(credentials, 'CredentialsParameter'), secretsManagerOnly: true });
+    uses.push({ key: `Secret::${container.name}/RepositoryCredentials`, label: 'registry credentials secret', field: 'CredentialsParameter', valueFrom: property(credentials, 'CredentialsParameter'), secretsManagerOnly: true });
   }
   const logging = recordValue(property(container.definition, 'LogConfiguration'));
   if (isOpaque(logging)) return logging;
@@ -78,7 +80,7 @@ function secretUses(container: ContainerView): SecretUse[] | Opaque {
     if (!record || isOpaque(record)) return isOpaque(record) ? record : new Opaque('unsupported', 'a malformed SecretOptions entry');
     const name = stringValue(property(record, 'Name'));
     const shownName = isOpaque(name) ? name.display : name ?? '(unnamed)';
-    uses.push({ key: `Secret::${container.name}/log:${shownName}`, label: `log option ${shownName}`, valueFrom: property(record, 'ValueFrom'), secretsManagerOnly: false });
+    uses.push({ key: `Secret::${container.name}/log:${shownName}`, label: `log option ${shownName}`, field: 'ValueFrom', valueFrom: property(record, 'ValueFrom'), secretsManagerOnly: false });
   }
   return uses;
 }
@@ -91,11 +93,11 @@ function judgeUse(
   executionRole: ModelResource | undefined,
 ): Outcome {
   const where = `The ${use.label} of container ${container.name}`;
-  if (use.valueFrom === undefined) return fail(use.key, `${where} has no ValueFrom.`, container.name);
+  if (use.valueFrom === undefined) return fail(use.key, `${where} has no ${use.field}.`, container.name);
   const reference = readSecretReference(model, use.valueFrom);
   if (isOpaque(reference)) return unverified(use.key, `${where} comes from ${reference.display}, which cannot be resolved: ${reference.details.reason ?? 'unknown value'}.`, container.name);
   if ('invalid' in reference) return fail(use.key, `${where} cannot be read: ${reference.invalid}.`, container.name);
-  if (use.secretsManagerOnly && reference.store !== 'secretsmanager') return fail(use.key, `${where} must be a Secrets Manager secret.`, container.name);
+  if (use.secretsManagerOnly && reference.store !== 'secretsmanager') return fail(use.key, `${where} must be in Secrets Manager.`, container.name);
 
   if (executionRoleValue === undefined) return fail(use.key, `${where} needs an execution role, and the task definition has none.`, container.name);
   if (!executionRole) {

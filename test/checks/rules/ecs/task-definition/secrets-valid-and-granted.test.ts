@@ -121,6 +121,7 @@ describeRule(secretsValidAndGranted, {
     },
     { name: 'granted on another secret', template: template([container('web', secrets(['DB', SECRET_ARN]))], EXEC, {}, grant('secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:other-XyZ123')), key: 'Secret::DB' },
     { name: 'no execution role', template: template([container('web', secrets(['DB', SECRET_ARN]))]), key: 'Secret::DB' },
+    { name: 'registry credentials without a CredentialsParameter', template: template([container('web', { RepositoryCredentials: {} })], EXEC, {}, grant('secretsmanager:GetSecretValue', '*')), key: 'Secret::web/RepositoryCredentials' },
     { name: 'registry credentials in SSM', template: template([container('web', { RepositoryCredentials: { CredentialsParameter: 'arn:aws:ssm:eu-west-1:111111111111:parameter/creds' } })], EXEC, {}, grant('ssm:GetParameters', '*')), key: 'Secret::web/RepositoryCredentials' },
     { name: 'not a secret reference', template: template([container('web', secrets(['DB', 'arn:aws:s3:::bucket/db.txt']))], EXEC, {}, grant('*', '*')), key: 'Secret::DB' },
     {
