@@ -48,7 +48,8 @@ function decodeText(bytes: Uint8Array): string {
   } catch {
     throw new UnparsableContentError('not JSON or YAML: binary content (not valid UTF-8)');
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // TextDecoder already drops a leading byte-order mark (ignoreBOM is false by default).
+  return text;
 }
 
 /**
