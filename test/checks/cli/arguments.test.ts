@@ -49,6 +49,26 @@ describe('parseArguments', () => {
     expect(parseArguments(['--version'])).toEqual({ command: 'version' });
   });
 
+  test('help and version also as commands, and as flags anywhere', () => {
+    expect(parseArguments(['help'])).toEqual({ command: 'help' });
+    expect(parseArguments(['rules', '--help'])).toEqual({ command: 'help' });
+    expect(parseArguments(['version'])).toEqual({ command: 'version' });
+    expect(parseArguments(['check', 'x', '--version'])).toEqual({ command: 'version' });
+  });
+
+  test('rules defaults to text on stdout, and takes --output', () => {
+    expect(parseArguments(['rules'])).toEqual({ command: 'rules', format: 'text', output: undefined });
+    expect(parseArguments(['rules', '--output=rules.json', '--format', 'JSON'])).toEqual({ command: 'rules', format: 'json', output: 'rules.json' });
+  });
+
+  test('a lone - is a path, and --flag=value may start with --', () => {
+    expect(parseArguments(['check', '-', '--output=--report.txt'])).toMatchObject({ paths: ['-'], output: '--report.txt' });
+  });
+
+  test('one day is the smallest log retention', () => {
+    expect(parseArguments(['check', 'x', '--min-log-retention-days', '1'])).toMatchObject({ minLogRetentionDays: 1 });
+  });
+
   test.each([
     [[], 'no command; use \'check <path>...\' or \'rules\''],
     [['scan', 'x'], "unknown command 'scan'; use 'check' or 'rules'"],
@@ -62,6 +82,11 @@ describe('parseArguments', () => {
     [['check', 'x', '--min-log-retention-days', '0'], "--min-log-retention-days must be a whole number of days, at least 1 (got '0')"],
     [['check', 'x', '--min-log-retention-days', '1.5'], "--min-log-retention-days must be a whole number of days, at least 1 (got '1.5')"],
     [['check', 'x', '--rules', ','], '--rules needs a comma-separated list of rule ids'],
+    [['check', 'x', '--include', ' , '], '--include needs a comma-separated list of rule ids'],
+    [['check', 'x', '--exclude=,'], '--exclude needs a comma-separated list of rule ids'],
+    [['check', 'x', '--output='], "option '--output' needs a value"],
+    [['check', 'x', '--format='], "option '--format' needs a value"],
+    [['check', 'x', '--output', '--', 'y'], "option '--output' needs a value"],
     [['check', 'x', '--fail-on-unverified=yes'], "option '--fail-on-unverified' takes no value"],
     [['check', 'x', '--format', 'json', '--format', 'text'], "option '--format' given twice"],
     [['rules', 'x'], "'rules' takes no paths (got 'x')"],

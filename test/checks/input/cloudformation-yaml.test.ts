@@ -21,6 +21,10 @@ describe('CloudFormation YAML short forms', () => {
     ['!GetAtt Role.Arn', { 'Fn::GetAtt': ['Role', 'Arn'] }],
     ['!GetAtt Db.Endpoint.Address', { 'Fn::GetAtt': ['Db', 'Endpoint.Address'] }],
     ['!GetAtt [Role, Arn]', { 'Fn::GetAtt': ['Role', 'Arn'] }],
+    ['!GetAtt Role', { 'Fn::GetAtt': 'Role' }],
+    ['!GetAtt {Fn::Sub: Role.Arn}', { 'Fn::GetAtt': { 'Fn::Sub': 'Role.Arn' } }],
+    ['!Sub "${AWS::StackName}.example.com"', { 'Fn::Sub': '${AWS::StackName}.example.com' }],
+    ['!ImportValue shared.vpc', { 'Fn::ImportValue': 'shared.vpc' }],
     ['!Sub "arn:${AWS::Partition}:s3:::b"', { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::b' }],
     ['!Sub ["${A}", {A: !Ref B}]', { 'Fn::Sub': ['${A}', { A: { Ref: 'B' } }] }],
     ['!Join ["", [a, !Ref B]]', { 'Fn::Join': ['', ['a', { Ref: 'B' }]] }],
@@ -66,7 +70,18 @@ describe('CloudFormation YAML short forms', () => {
       const prev = i === 0 ? 'a' : `b${i - 1}`;
       return `b${i}: &b${i} [*${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}]`;
     })].join('\n');
-    expect(parseCloudFormationYaml(bomb).ok).toBe(false);
+    expect(parseCloudFormationYaml(bomb)).toEqual({ ok: false, problem: { message: 'Excessive alias count indicates a resource exhaustion attack' } });
+  });
+
+  test('a problem found while building the value has a message but no position', () => {
+    expect(parseCloudFormationYaml('Resources: *missing\n')).toEqual({
+      ok: false,
+      problem: { message: 'Unresolved alias (the anchor must be set before the alias): missing' },
+    });
+  });
+
+  test('warnings other than an unresolved tag do not stop the parse', () => {
+    expect(parseCloudFormationYaml('%FUTURE directive\n---\nResources: {}\n')).toEqual({ ok: true, value: { Resources: {} } });
   });
 
   test('a duplicate key keeps the last value, like JSON.parse', () => {

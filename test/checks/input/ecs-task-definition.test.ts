@@ -98,4 +98,80 @@ describe('ECS task definition JSON to CloudFormation', () => {
     expect(taskDefinitionProblem({ containerDefinitions: [{}, 3] })).toBe('ECS task definition whose containerDefinitions[1] is a number; expected an object');
     expect(taskDefinitionProblem({ containerDefinitions: [] })).toBeUndefined();
   });
+
+  test.each([
+    ['null', null],
+    ['a string', 'containerDefinitions'],
+    ['a number', 7],
+  ])('%s is not a task definition', (_, value) => {
+    expect(taskDefinitionBody(value)).toBeUndefined();
+  });
+
+  test('the body is the taskDefinition member when it has containerDefinitions, else the value itself', () => {
+    const inner = { family: 'inner', containerDefinitions: [] };
+    expect(taskDefinitionBody({ taskDefinition: inner, tags: [] })).toBe(inner);
+    const outer = { taskDefinition: { family: 'no-containers' }, containerDefinitions: [] };
+    expect(taskDefinitionBody(outer)).toBe(outer);
+    expect(taskDefinitionBody({ taskDefinition: { family: 'no-containers' } })).toBeUndefined();
+    expect(taskDefinitionBody({ taskDefinition: 'x', family: 'web' })).toBeUndefined();
+  });
+
+  test.each([
+    ['null', null, 'null'],
+    ['an object', {}, 'an object'],
+    ['a number', 5, 'a number'],
+    ['a boolean', true, 'a boolean'],
+  ])('containerDefinitions as %s names that type', (_, containers, described) => {
+    expect(taskDefinitionProblem({ containerDefinitions: containers })).toBe(
+      `ECS task definition whose containerDefinitions is ${described}; expected a list of container definitions`,
+    );
+  });
+
+  test.each([
+    ['null', null, 'null'],
+    ['a list', [], 'a list'],
+    ['a string', 'web', 'a string'],
+  ])('the first container that is %s is named by its index, including index 0', (_, container, described) => {
+    expect(taskDefinitionProblem({ containerDefinitions: [container, {}] })).toBe(
+      `ECS task definition whose containerDefinitions[0] is ${described}; expected an object`,
+    );
+  });
+
+  test('the label: family and a numeric or string revision; other revisions and empty or non-string families are not used', () => {
+    expect(taskDefinitionLabel({ family: 'web', revision: 7 })).toBe('web:7');
+    expect(taskDefinitionLabel({ family: 'web', revision: '8' })).toBe('web:8');
+    expect(taskDefinitionLabel({ family: 'web', revision: true })).toBe('web');
+    expect(taskDefinitionLabel({ family: 'web' })).toBe('web');
+    expect(taskDefinitionLabel({ family: '', revision: 3, taskDefinitionArn: 'arn:aws:ecs:eu-west-1:1:task-definition/api:3' })).toBe('api:3');
+    expect(taskDefinitionLabel({ family: 5, revision: 3 })).toBe('TaskDefinition');
+  });
+
+  test('an ARN that is not a string, or names no task definition, gives the TaskDefinition label', () => {
+    expect(taskDefinitionLabel({ taskDefinitionArn: ['arn:aws:ecs:eu-west-1:1:task-definition/api:3'] })).toBe('TaskDefinition');
+    expect(taskDefinitionLabel({ taskDefinitionArn: 'arn:aws:ecs:eu-west-1:1:cluster/main' })).toBe('TaskDefinition');
+  });
+
+  test('the logical id is the label without its :revision', () => {
+    const resources = taskDefinitionTemplate({ taskDefinitionArn: 'arn:aws:ecs:eu-west-1:1:task-definition/api:12', containerDefinitions: [] }).Resources!;
+    expect(Object.keys(resources)).toEqual(['api']);
+  });
+
+  test('a value that is not a task definition cannot become a template', () => {
+    expect(() => taskDefinitionTemplate({ family: 'web' })).toThrow(new Error('not an ECS task definition'));
+  });
+
+  test('top-level tags are used only when they are a non-empty list and the task definition has no tags of its own', () => {
+    const body = { family: 'web', containerDefinitions: [] };
+    expect(onlyResource({ taskDefinition: body, tags: [] }).properties).not.toHaveProperty('Tags');
+    expect(onlyResource({ taskDefinition: body, tags: 'team=payments' }).properties).not.toHaveProperty('Tags');
+    expect(onlyResource({ taskDefinition: body }).properties).not.toHaveProperty('Tags');
+    expect(onlyResource(body).properties).not.toHaveProperty('Tags');
+    const tagged = { ...body, tags: [{ key: 'owner', value: 'inner' }] };
+    expect(onlyResource({ taskDefinition: tagged, tags: [{ key: 'owner', value: 'outer' }] }).properties.Tags).toEqual([{ Key: 'owner', Value: 'inner' }]);
+  });
+
+  test('null fields and null container fields stay null', () => {
+    const { properties } = onlyResource({ family: 'web', cpu: null, containerDefinitions: [{ name: 'app', memory: null, dockerLabels: null }] });
+    expect(properties).toEqual({ Family: 'web', Cpu: null, ContainerDefinitions: [{ Name: 'app', Memory: null, DockerLabels: null }] });
+  });
 });

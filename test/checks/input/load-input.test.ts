@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'fs';
+import { promises as fsPromises, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { InputError } from '../../../lib/checks/input/input-error';
-import { loadInput } from '../../../lib/checks/input/load-input';
+import { displayPath, loadInput } from '../../../lib/checks/input/load-input';
 
 const fixtures = path.join(__dirname, 'fixtures');
 let work: string;
@@ -117,5 +117,134 @@ describe('loadInput', () => {
     expect((await inputError('other.json')).reason).toBe(
       'JSON but neither a CloudFormation template (no Resources) nor an ECS task definition (no containerDefinitions)',
     );
+  });
+
+  test('a path that is neither a regular file nor a directory is named as given', async () => {
+    expect((await inputError('/dev/null')).message).toBe('/dev/null: not a regular file or directory');
+  });
+
+  test('a path through a regular file is unreadable, with the system error code', async () => {
+    writeFileSync(path.join(work, 'plain-file.json'), '{}');
+    expect((await inputError('plain-file.json/inside.yaml')).message).toBe('plain-file.json/inside.yaml: unreadable: ENOTDIR');
+  });
+
+  test('content that cannot be parsed is an InputError naming the file', async () => {
+    writeFileSync(path.join(work, 'empty.json'), '');
+    const error = await inputError('empty.json');
+    expect(error.file).toBe('empty.json');
+    expect(error.reason).toBe('empty file');
+  });
+
+  test('a template with a problem is refused with that problem', async () => {
+    writeFileSync(path.join(work, 'no-type.json'), '{"Resources": {"Task": {"Properties": {}}}}');
+    expect((await inputError('no-type.json')).message).toBe("no-type.json: resource 'Task' has no Type");
+  });
+
+  test.each([
+    ['only a version', 'version-only.json', '{"version": "55.0.0"}'],
+    ['only artifacts', 'artifacts-only.json', '{"artifacts": {}}'],
+  ])('JSON with %s is not taken for an assembly manifest', async (_, file, content) => {
+    writeFileSync(path.join(work, file), content);
+    expect((await inputError(file)).message).toBe(
+      `${file}: JSON but neither a CloudFormation template (no Resources) nor an ECS task definition (no containerDefinitions)`,
+    );
+  });
+
+  test('the directory the command runs in is shown as "."', async () => {
+    const empty = path.join(work, 'empty-cwd');
+    mkdirSync(empty, { recursive: true });
+    expect((await inputError('.', empty)).message).toBe('.: directory without manifest.json (expected a cloud assembly such as cdk.out, or a template file)');
+  });
+});
+
+describe('loadInput: templates of a cloud assembly', () => {
+  /** A cloud assembly directory in the work area holding one stack whose template is `template`. */
+  function assemblyWith(name: string, template: string | undefined, manifest?: string): string {
+    const directory = path.join(work, name);
+    mkdirSync(directory, { recursive: true });
+    writeFileSync(path.join(directory, 'manifest.json'), manifest ?? JSON.stringify({
+      version: '55.0.0',
+      artifacts: { App: { type: 'aws:cloudformation:stack', properties: { templateFile: 'App.template.json' } } },
+    }));
+    if (template !== undefined) writeFileSync(path.join(directory, 'App.template.json'), template);
+    return name;
+  }
+
+  test.each([
+    ['JSON', '{"Outputs": {}}'],
+    ['YAML', 'Outputs: {}\n'],
+  ])('a %s template without Resources is refused', async (syntax, template) => {
+    const name = assemblyWith(`no-resources-${syntax}.out`, template);
+    expect((await inputError(name)).message).toBe(`${name}/App.template.json: ${syntax} but not a CloudFormation template (no Resources)`);
+  });
+
+  test('a template with a problem is refused with that problem', async () => {
+    const name = assemblyWith('resources-null.out', 'Resources: null\n');
+    expect((await inputError(name)).message).toBe(
+      `${name}/App.template.json: CloudFormation template whose Resources is null; expected a mapping of logical ids to resources`,
+    );
+  });
+
+  test('a template that cannot be parsed is refused with the parse problem', async () => {
+    const name = assemblyWith('truncated.out', '{"Resources": {');
+    expect((await inputError(name)).message).toBe(`${name}/App.template.json: not JSON or YAML: Expected property name or '}' at 1:16 (the file ends early: truncated?)`);
+  });
+
+  test('a template path that is a directory', async () => {
+    const name = assemblyWith('directory-template.out', undefined);
+    mkdirSync(path.join(work, name, 'App.template.json'));
+    expect((await inputError(name)).message).toBe(`${name}/App.template.json: is a directory`);
+  });
+
+  test('a manifest written in YAML is refused: manifests are JSON', async () => {
+    const name = assemblyWith('yaml-manifest.out', '{"Resources": {}}', 'version: 55.0.0\nartifacts: {}\n');
+    expect((await inputError(name)).message).toBe(`${name}/manifest.json: not JSON`);
+  });
+
+  test('a stack in a good assembly is loaded with its file, stack and resource lines', async () => {
+    const name = assemblyWith('good.out', '{\n  "Resources": {\n    "Topic": {"Type": "AWS::SNS::Topic"}\n  }\n}\n');
+    const [loaded] = await loadInput(name, work);
+    expect(loaded.source).toEqual({ file: `${name}/App.template.json`, stack: 'App', constructPaths: new Map() });
+    expect(loaded.kind).toBe('cloudformation');
+    expect(loaded.resourceLines).toEqual(new Map([['Topic', 3]]));
+  });
+});
+
+describe('loadInput: files the system cannot read', () => {
+  /** Simulated: the tests may run as root, which reads any file whatever its mode. */
+  async function reasonWhenReadFails(failure: unknown): Promise<string> {
+    writeFileSync(path.join(work, 'readable.yaml'), 'Resources: {}\n');
+    const readFile = jest.spyOn(fsPromises, 'readFile').mockRejectedValueOnce(failure);
+    try {
+      const error = await inputError('readable.yaml');
+      expect(error.file).toBe('readable.yaml');
+      return error.reason;
+    } finally {
+      readFile.mockRestore();
+    }
+  }
+
+  const systemError = (code: string) => Object.assign(new Error(`${code}: something happened, open 'readable.yaml'`), { code });
+
+  test.each([
+    ['EACCES', systemError('EACCES'), 'unreadable: EACCES (permission denied)'],
+    ['EPERM', systemError('EPERM'), 'unreadable: EPERM (permission denied)'],
+    ['EISDIR', systemError('EISDIR'), 'is a directory'],
+    ['ENOENT', systemError('ENOENT'), 'no such file or directory'],
+    ['another code', systemError('EIO'), 'unreadable: EIO'],
+    ['an error without a code', new Error('disk on fire'), 'unreadable: disk on fire'],
+    ['a thrown string', 'gone', 'unreadable: gone'],
+    ['a thrown null', null, 'unreadable: null'],
+  ])('%s', async (_, failure, reason) => {
+    expect(await reasonWhenReadFails(failure)).toBe(reason);
+  });
+});
+
+describe('displayPath', () => {
+  test('relative to the working directory with / separators; the directory itself is "."', () => {
+    const cwd = path.resolve('/project');
+    expect(displayPath(path.join(cwd, 'cdk.out', 'App.template.json'), cwd)).toBe('cdk.out/App.template.json');
+    expect(displayPath(cwd, cwd)).toBe('.');
+    expect(displayPath(path.resolve('/other', 'x.json'), cwd)).toBe('../other/x.json');
   });
 });
