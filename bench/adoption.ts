@@ -26,7 +26,8 @@ export function runAdoption(options: AdoptionOptions): string {
         runs.push(run);
         console.error(
           `[adoption] rep ${rep + 1}/${options.repetitions} N=${services} ${variant}: process ${seconds(run.processMs)} s, ` +
-            `synth ${seconds(run.buildMs + run.synthMs)} s (cpu ${seconds(run.synthCpuMs)} s), checks ${seconds(run.checksMs)} s, ${Math.round(run.maxRssKb / 1024)} MiB, ` +
+            `synth ${seconds(run.buildMs + run.synthMs)} s (cpu ${seconds(run.synthCpuMs)} s, gc ${seconds(run.gcMs)} s in ${run.majorGcs} full), ` +
+            `checks ${seconds(run.checksMs)} s, ${Math.round(run.maxRssKb / 1024)} MiB, ` +
             `${run.resources} resources, ${run.violations} rules violated on ${run.violatingResources} resources`,
         );
       }
@@ -50,6 +51,8 @@ export function runAdoption(options: AdoptionOptions): string {
         seconds(med(rs, inProcess)),
         seconds(med(rs, (r) => r.synthCpuMs)),
         String(Math.round(med(rs, (r) => r.maxRssKb) / 1024)),
+        seconds(med(rs, (r) => r.gcMs)),
+        String(med(rs, (r) => r.majorGcs)),
         versus((r) => r.processMs),
         versus(inProcess),
         versus((r) => r.synthCpuMs),
@@ -79,10 +82,11 @@ export function runAdoption(options: AdoptionOptions): string {
   return [
     `Synthesis cost of adoption: ${options.serviceCounts.join(', ')} services (20 per stack), ${options.repetitions} repetitions, ` +
       'fresh process each, variants alternating; medians. "synth" is construct tree + app.synth() inside the process ' +
-      '(module loading excluded); "process" is the whole process; ratios are hardened / stock.',
+      '(module loading excluded); "process" is the whole process; "GC pause" is main-thread garbage collection during synth ' +
+      '("full GCs" the mark-compact ones); ratios are hardened / stock.',
     '',
     markdownTable(
-      ['N', 'variant', 'resources', 'process s', 'synth s', 'synth CPU s', 'peak RSS MiB', 'process', 'synth', 'synth CPU', 'RSS'],
+      ['N', 'variant', 'resources', 'process s', 'synth s', 'synth CPU s', 'peak RSS MiB', 'GC pause s', 'full GCs', 'process', 'synth', 'synth CPU', 'RSS'],
       costRows,
     ),
     '',

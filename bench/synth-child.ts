@@ -3,7 +3,7 @@
 //   tsx bench/synth-child.ts <stock|hardened> <services> <outdir> <result.json> [--no-checks]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { PerformanceEntry, PerformanceObserver, constants, performance } from 'node:perf_hooks';
 import { App, IPolicyValidationPlugin, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { addHardenedServices } from './hardened-services';
@@ -34,6 +34,10 @@ export interface SynthMeasurement {
   readonly violatingResources: number;
   /** Peak resident set size of the whole process, in KiB. */
   readonly maxRssKb: number;
+  /** Main-thread garbage-collection pauses while building and synthesizing (V8 'gc' performance entries). */
+  readonly gcMs: number;
+  /** How many of those pauses were full (mark-compact) collections. */
+  readonly majorGcs: number;
 }
 
 interface Variant {
@@ -81,7 +85,7 @@ function countResources(outdir: string): number {
     .reduce((sum, f) => sum + Object.keys(JSON.parse(readFileSync(join(outdir, f), 'utf8')).Resources ?? {}).length, 0);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const [variantName, servicesArg, outdir, resultFile, ...flags] = process.argv.slice(2);
   const services = Number(servicesArg);
   if (!variantName || !Number.isInteger(services) || services <= 0 || !outdir || !resultFile) {
@@ -91,6 +95,16 @@ function main(): void {
   if (!variant) throw new Error(`unknown variant ${variantName}: use stock or hardened`);
   const withChecks = !flags.includes('--no-checks');
   const spent: Spent = { ms: 0, cpuMs: 0, violations: 0, violatingResources: 0 };
+
+  const gc = { ms: 0, major: 0 };
+  const countGc = (entries: PerformanceEntry[]) => {
+    for (const entry of entries) {
+      gc.ms += entry.duration;
+      if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.major++;
+    }
+  };
+  const gcObserver = new PerformanceObserver((list) => countGc(list.getEntries()));
+  gcObserver.observe({ entryTypes: ['gc'] });
 
   const buildStart = performance.now();
   const cpuStart = process.cpuUsage();
@@ -108,6 +122,10 @@ function main(): void {
   app.synth();
   const synthMs = performance.now() - synthStart;
   const synthCpuMs = cpuMsSince(cpuStart);
+  // Node queues 'gc' entries for the next turn of the event loop, and synthesis never yields: let it turn once.
+  await new Promise((resolve) => setImmediate(resolve));
+  countGc(gcObserver.takeRecords());
+  gcObserver.disconnect();
 
   const measurement: SynthMeasurement = {
     variant: variantName,
@@ -122,15 +140,15 @@ function main(): void {
     violations: spent.violations,
     violatingResources: spent.violatingResources,
     maxRssKb: process.resourceUsage().maxRSS,
+    gcMs: gc.ms,
+    majorGcs: gc.major,
   };
   writeFileSync(resultFile, JSON.stringify(measurement));
 }
 
 if (require.main === module) {
-  try {
-    main();
-  } catch (e) {
+  main().catch((e) => {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
-  }
+  });
 }
