@@ -32,8 +32,11 @@ export function parseImage(value: unknown): ImageReference | undefined {
   const firstSlash = name.indexOf('/');
   const first = firstSlash >= 0 ? name.slice(0, firstSlash) : undefined;
   const hasRegistry = first !== undefined && (/[.:]/.test(first) || first === 'localhost' || first.includes(UNKNOWN));
+  // `${RepositoryUri}:v1` or `${ImageParam}:v1`: the deploy-time part may hold a registry host and a path, so a name
+  // without a known slash is not Docker Hub unless it is fully known.
+  const registry = hasRegistry ? first! : first === undefined && !isKnown(name) ? UNKNOWN : 'docker.io';
   return {
-    registry: hasRegistry ? first! : 'docker.io',
+    registry,
     repository: hasRegistry ? name.slice(firstSlash + 1) : name,
     tag,
     digest: digestPart !== undefined && /^sha256:[0-9a-f]{64}$/.test(digestPart) ? digestPart : undefined,
@@ -48,6 +51,11 @@ export function isKnown(part: string): boolean {
 /** A part for messages: deploy-time values as `<…>`. */
 export function shown(part: string): string {
   return part.split(UNKNOWN).join('<…>');
+}
+
+/** `registry/repository` for messages; only the repository part when the registry is deploy-time (it is inside it). */
+export function imageName(image: ImageReference): string {
+  return isKnown(image.registry) ? `${image.registry}/${shown(image.repository)}` : shown(image.repository);
 }
 
 /** True for Amazon ECR hosts (private, including the deploy account's `<account>.dkr.ecr.<region>…`, and ECR Public). */

@@ -1,4 +1,4 @@
-import { isEcrRegistry, isKnown, parseImage, shown } from '../../../model/container-image';
+import { imageName, isEcrRegistry, isKnown, parseImage, shown } from '../../../model/container-image';
 import { evaluateContainers } from '../../../model/ecs-containers';
 import { isOpaque } from '../../../model/opaque';
 import { ModelResource, TemplateModel } from '../../../model/template-model';
@@ -57,7 +57,7 @@ export const imagePinned: Rule = {
       if (isEcrRegistry(image.registry) && !repository && image.registry !== 'public.ecr.aws') {
         return [unverified(key, `Container ${name} uses tag ${image.tag} of ECR repository ${shown(image.repository)}, which this template does not define, so whether its tags are immutable cannot be verified; pin it by digest.`, name)];
       }
-      return [fail(key, `Container ${name} uses the mutable tag ${image.tag} of ${shown(image.registry)}/${shown(image.repository)}; pin it by digest or use an immutable repository.`, name)];
+      return [fail(key, `Container ${name} uses the mutable tag ${image.tag} of ${repository ? `repository ${repository.logicalId}` : imageName(image)}; pin it by digest or use an immutable repository.`, name)];
     });
   },
 };

@@ -42,6 +42,18 @@ describeRule(registryAllowlist, {
       template: template([container('web', { Image: 'registry.example.com/team/app:1.0', RepositoryCredentials: { 'Fn::GetAtt': ['Creds', 'Config'] } })], {}, {}, { Creds: { Type: 'Custom::Creds' } }),
       key: 'Container::web',
     },
+    {
+      name: 'a tag appended to an imported repository URI, with Docker Hub allowed (no slash, so no known registry)',
+      template: template([container('web', { Image: { 'Fn::Join': ['', [{ 'Fn::ImportValue': 'repo-uri' }, ':1.0']] } })]),
+      options: { allowedRegistries: ['docker.io'] },
+      key: 'Container::web',
+    },
+    {
+      name: 'an image parameter without a default plus a tag (Fn::Sub)',
+      template: template([container('web', { Image: { 'Fn::Sub': '${Img}:1.0' } })], {}, { Img: stringParameter() }),
+      options: ALLOW,
+      key: 'Container::web',
+    },
     { name: 'a deploy-time registry host with an allow-list', template: template([container('web', { Image: { 'Fn::Sub': '${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/app:v1' } })]), options: { allowedRegistries: ['111111111111.dkr.ecr.eu-west-1.amazonaws.com'] }, key: 'Container::web' },
   ],
 });
