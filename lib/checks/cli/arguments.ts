@@ -18,6 +18,10 @@ export interface CheckCommand {
   readonly minSeverity?: Severity;
   readonly minLogRetentionDays?: number;
   readonly requireExecutionRoleTrustConditions: boolean;
+  readonly allowedRegistries?: readonly string[];
+  readonly extraCredentialNames?: readonly string[];
+  readonly requiredTags?: readonly string[];
+  readonly fargateTaskMemoryCountsAsLimit: boolean;
   readonly acknowledgments: boolean;
 }
 
@@ -41,6 +45,10 @@ const CHECK_FLAGS: Record<string, Flag> = {
   '--min-severity': 'value',
   '--min-log-retention-days': 'value',
   '--require-execution-role-trust-conditions': 'boolean',
+  '--allowed-registries': 'value',
+  '--credential-names': 'value',
+  '--required-tags': 'value',
+  '--fargate-task-memory-counts-as-limit': 'boolean',
   '--no-acknowledgments': 'boolean',
 };
 const RULES_FLAGS: Record<string, Flag> = { '--format': 'value', '--output': 'value' };
@@ -110,6 +118,10 @@ function checkCommand(flags: ParsedFlags): CheckCommand {
     minSeverity: flags.values.has('--min-severity') ? oneOf(flags.values.get('--min-severity')!, SEVERITIES, '--min-severity') : undefined,
     minLogRetentionDays: positiveInteger(flags.values.get('--min-log-retention-days'), '--min-log-retention-days'),
     requireExecutionRoleTrustConditions: flags.switches.has('--require-execution-role-trust-conditions'),
+    allowedRegistries: nameList(flags.values.get('--allowed-registries'), '--allowed-registries', 'registry hosts'),
+    extraCredentialNames: nameList(flags.values.get('--credential-names'), '--credential-names', 'environment variable names'),
+    requiredTags: nameList(flags.values.get('--required-tags'), '--required-tags', 'tag keys'),
+    fargateTaskMemoryCountsAsLimit: flags.switches.has('--fargate-task-memory-counts-as-limit'),
     acknowledgments: !flags.switches.has('--no-acknowledgments'),
   };
 }
@@ -126,10 +138,14 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
 }
 
 function idList(value: string | undefined, flag: string): string[] | undefined {
+  return nameList(value, flag, 'rule ids');
+}
+
+function nameList(value: string | undefined, flag: string, what: string): string[] | undefined {
   if (value === undefined) return undefined;
-  const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
-  if (ids.length === 0) throw new UsageError(`${flag} needs a comma-separated list of rule ids`);
-  return ids;
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError(`${flag} needs a comma-separated list of ${what}`);
+  return names;
 }
 
 function positiveInteger(value: string | undefined, flag: string): number | undefined {

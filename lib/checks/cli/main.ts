@@ -73,6 +73,10 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
   const options: Partial<CheckOptions> = {
     minLogRetentionDays: command.minLogRetentionDays,
     requireExecutionRoleTrustConditions: command.requireExecutionRoleTrustConditions || undefined,
+    allowedRegistries: command.allowedRegistries,
+    extraCredentialNames: command.extraCredentialNames,
+    requiredTags: command.requiredTags,
+    fargateTaskMemoryCountsAsLimit: command.fargateTaskMemoryCountsAsLimit || undefined,
   };
   const findings: Finding[] = [];
   let resources = 0;

@@ -30,6 +30,18 @@ Options for 'check':
   --require-execution-role-trust-conditions
                         Also require aws:SourceAccount/aws:SourceArn conditions
                         in the trust policy of task execution roles.
+  --allowed-registries HOST,...
+                        TD-26: the image registries allowed, * as a wildcard
+                        (e.g. *.dkr.ecr.eu-west-1.amazonaws.com,public.ecr.aws).
+  --credential-names NAME,...
+                        TD-14/TD-15: more environment variable names that must
+                        never hold a plain value.
+  --required-tags KEY,...
+                        TAG-01 (include it): tag keys every ECS service, cluster
+                        and task definition must carry.
+  --fargate-task-memory-counts-as-limit
+                        TD-13: on Fargate, accept the task memory as the hard
+                        limit of containers without their own.
   --no-acknowledgments  Ignore acknowledgments recorded in template metadata and
                         report those findings as failures.
 

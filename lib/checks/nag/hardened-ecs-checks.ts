@@ -85,6 +85,38 @@ export interface HardenedEcsChecksProps extends NagPackProps {
    * @default false
    */
   readonly requireExecutionRoleTrustConditions?: boolean;
+
+  /**
+   * TD-26: the image registries containers may pull from, as host names with `*` wildcards
+   * (`*.dkr.ecr.eu-west-1.amazonaws.com`, `public.ecr.aws`). A registry resolved at deploy time is reported unverified.
+   *
+   * @default - any registry (TD-26 then only requires private-registry credentials to be a Secrets Manager secret)
+   */
+  readonly allowedRegistries?: string[];
+
+  /**
+   * TD-14 / TD-15: more environment variable names that must never hold a plain value (compared case-insensitively),
+   * for your organisation's own credential variables.
+   *
+   * @default - only the built-in names and credential-like name and value patterns
+   */
+  readonly extraCredentialNames?: string[];
+
+  /**
+   * TAG-01 (off by default: add it with `includeRuleIds: ['TAG-01']`): tag keys every ECS service, cluster and task
+   * definition must carry, compared case-sensitively as AWS compares tag keys.
+   *
+   * @default - none, so TAG-01 does not apply
+   */
+  readonly requiredTags?: string[];
+
+  /**
+   * TD-13: on Fargate, accept the task-level memory as the hard limit of containers without their own `Memory`
+   * (Fargate enforces it for the whole task; Control Tower CT.ECS.PR.7 does not accept it).
+   *
+   * @default false
+   */
+  readonly fargateTaskMemoryCountsAsLimit?: boolean;
 }
 
 /**
@@ -155,6 +187,10 @@ export class HardenedEcsChecks extends NagPack {
     this.options = withDefaults({
       minLogRetentionDays: props.minLogRetentionDays,
       requireExecutionRoleTrustConditions: props.requireExecutionRoleTrustConditions,
+      allowedRegistries: nameList(props.allowedRegistries, 'allowedRegistries'),
+      extraCredentialNames: nameList(props.extraCredentialNames, 'extraCredentialNames'),
+      requiredTags: nameList(props.requiredTags, 'requiredTags'),
+      fargateTaskMemoryCountsAsLimit: props.fargateTaskMemoryCountsAsLimit,
     });
     this.reportUnverified = props.reportUnverified ?? true;
   }
@@ -254,6 +290,14 @@ export class HardenedEcsChecks extends NagPack {
     if (controls.pciDss?.length) metadata.pciDss = controls.pciDss.join(', ');
     return { ...violation, fix: rule.fix, ruleMetadata: { ...violation.ruleMetadata, ...metadata } };
   }
+}
+
+/** A list option as the rules take it; a blank entry is a mistake worth stopping for, not a value to ignore. */
+function nameList(names: string[] | undefined, option: string): string[] | undefined {
+  if (names === undefined) return undefined;
+  const blank = names.findIndex((name) => typeof name !== 'string' || name.trim() === '');
+  if (blank >= 0) throw new Error(`HardenedEcsChecks: ${option}[${blank}] is blank; give each entry a value or leave the entry out.`);
+  return names.map((name) => name.trim());
 }
 
 /** Rule id of the violation reported for an acknowledgment of a HardenedECS id without a reason. */

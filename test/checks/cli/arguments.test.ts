@@ -16,6 +16,10 @@ describe('parseArguments', () => {
       minSeverity: undefined,
       minLogRetentionDays: undefined,
       requireExecutionRoleTrustConditions: false,
+      allowedRegistries: undefined,
+      extraCredentialNames: undefined,
+      requiredTags: undefined,
+      fargateTaskMemoryCountsAsLimit: false,
       acknowledgments: true,
     });
   });
@@ -24,7 +28,9 @@ describe('parseArguments', () => {
     expect(parseArguments([
       'check', 'a.yaml', '--format=sarif', '--output', 'r.sarif', '--fail-on', 'warning', '--fail-on-unverified', 'b.json',
       '--rules', 'TD-01, TD-02', '--include=IAM-09', '--exclude', 'LOG-01', '--min-severity', 'HIGH', '--min-log-retention-days', '90',
-      '--require-execution-role-trust-conditions', '--no-acknowledgments', '--', '--odd-file-name.json',
+      '--require-execution-role-trust-conditions', '--allowed-registries', '*.dkr.ecr.eu-west-1.amazonaws.com, public.ecr.aws',
+      '--credential-names=LEGACY_DB_PASS', '--required-tags', 'team,cost-center', '--fargate-task-memory-counts-as-limit',
+      '--no-acknowledgments', '--', '--odd-file-name.json',
     ])).toEqual({
       command: 'check',
       paths: ['a.yaml', 'b.json', '--odd-file-name.json'],
@@ -38,6 +44,10 @@ describe('parseArguments', () => {
       minSeverity: 'high',
       minLogRetentionDays: 90,
       requireExecutionRoleTrustConditions: true,
+      allowedRegistries: ['*.dkr.ecr.eu-west-1.amazonaws.com', 'public.ecr.aws'],
+      extraCredentialNames: ['LEGACY_DB_PASS'],
+      requiredTags: ['team', 'cost-center'],
+      fargateTaskMemoryCountsAsLimit: true,
       acknowledgments: false,
     });
   });
@@ -63,6 +73,12 @@ describe('parseArguments', () => {
 
   test('a lone - is a path, and --flag=value may start with --', () => {
     expect(parseArguments(['check', '-', '--output=--report.txt'])).toMatchObject({ paths: ['-'], output: '--report.txt' });
+  });
+
+  test('an option list with no entries names what it needs', () => {
+    expect(() => parseArguments(['check', 'x', '--allowed-registries', ' , '])).toThrow('--allowed-registries needs a comma-separated list of registry hosts');
+    expect(() => parseArguments(['check', 'x', '--credential-names=,'])).toThrow('--credential-names needs a comma-separated list of environment variable names');
+    expect(() => parseArguments(['check', 'x', '--required-tags', ','])).toThrow('--required-tags needs a comma-separated list of tag keys');
   });
 
   test('one day is the smallest log retention', () => {

@@ -67,11 +67,29 @@ describe('hardened-ecs check: rule selection and options', () => {
   test('check options reach the rules', async () => {
     const seen: unknown[] = [];
     const spy: Rule = { ...readOnlyRule, id: 'SPY', evaluate: (_p, context) => (seen.push(context.options), []) };
-    await runCli(['check', 'clean-template.yaml', '--min-log-retention-days', '30', '--require-execution-role-trust-conditions'], { catalogue: [spy] });
-    expect(seen[0]).toMatchObject({ minLogRetentionDays: 30, requireExecutionRoleTrustConditions: true });
+    await runCli([
+      'check', 'clean-template.yaml', '--min-log-retention-days', '30', '--require-execution-role-trust-conditions',
+      '--allowed-registries', 'public.ecr.aws', '--credential-names', 'LEGACY_DB_PASS', '--required-tags', 'team',
+      '--fargate-task-memory-counts-as-limit',
+    ], { catalogue: [spy] });
+    expect(seen[0]).toMatchObject({
+      minLogRetentionDays: 30,
+      requireExecutionRoleTrustConditions: true,
+      allowedRegistries: ['public.ecr.aws'],
+      extraCredentialNames: ['LEGACY_DB_PASS'],
+      requiredTags: ['team'],
+      fargateTaskMemoryCountsAsLimit: true,
+    });
     seen.length = 0;
     await runCli(['check', 'clean-template.yaml'], { catalogue: [spy] });
-    expect(seen[0]).toMatchObject({ minLogRetentionDays: 365, requireExecutionRoleTrustConditions: false });
+    expect(seen[0]).toMatchObject({
+      minLogRetentionDays: 365,
+      requireExecutionRoleTrustConditions: false,
+      allowedRegistries: [],
+      extraCredentialNames: [],
+      requiredTags: [],
+      fargateTaskMemoryCountsAsLimit: false,
+    });
   });
 
   test('the same file named twice is checked once', async () => {

@@ -334,6 +334,30 @@ describe('HardenedEcsChecks.validateScope', () => {
         'Reports the options: minLogRetentionDays 1, execution role trust conditions true',
       ]);
     });
+
+    test('the registry allow-list, credential names, required tags and the Fargate memory option reach the rules, trimmed', () => {
+      const seen: unknown[] = [];
+      const spy: Rule = { ...reportsOptions, id: 'TX-07', evaluate: (_properties, { options }) => (seen.push(options), []) };
+      const stack = newStack();
+      fargateTask(stack, 'Web', 'web', true);
+      checksWith([spy], {
+        allowedRegistries: [' public.ecr.aws '],
+        extraCredentialNames: ['LEGACY_DB_PASS'],
+        requiredTags: ['team'],
+        fargateTaskMemoryCountsAsLimit: true,
+      }).validateScope(stack);
+      expect(seen[0]).toMatchObject({
+        allowedRegistries: ['public.ecr.aws'],
+        extraCredentialNames: ['LEGACY_DB_PASS'],
+        requiredTags: ['team'],
+        fargateTaskMemoryCountsAsLimit: true,
+      });
+    });
+
+    test('a blank list entry is refused, naming the option and the index', () => {
+      expect(() => new HardenedEcsChecks(undefined, { requiredTags: ['team', ' '] }))
+        .toThrow('HardenedEcsChecks: requiredTags[1] is blank; give each entry a value or leave the entry out.');
+    });
   });
 
   describe('scope', () => {
