@@ -391,7 +391,8 @@ function joinField(parts: Array<string | Opaque>): PolicyValue {
   return new Opaque('composite', display, { parts: merged, reason: `ARN field built from values known only at deploy time (${display})` });
 }
 
-/** True for the pseudo parameter `AWS::AccountId`: the stack's own account. */
+/** True for the pseudo parameter `AWS::AccountId` (bare, or a `Fn::Sub` of nothing else): the stack's own account. */
 export function isOwnAccount(value: PolicyValue): boolean {
-  return value instanceof Opaque && value.kind === 'pseudo' && value.details.target === 'AWS::AccountId';
+  const only = value instanceof Opaque && value.kind === 'composite' && value.details.parts?.length === 1 ? value.details.parts[0] : value;
+  return only instanceof Opaque && only.kind === 'pseudo' && only.details.target === 'AWS::AccountId';
 }

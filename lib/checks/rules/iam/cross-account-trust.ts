@@ -57,9 +57,7 @@ function ownership(principal: PrincipalEntry): Ownership {
     if (/^\*+$/.test(value)) return 'public';
     if (/^\d{12}$/.test(value)) return 'other';
   }
-  // The stack's own account as a bare pseudo parameter (Ref, or Fn::Sub of nothing but AWS::AccountId).
-  const onlyPart = value instanceof Opaque && value.kind === 'composite' && value.details.parts?.length === 1 ? value.details.parts[0] : value;
-  if (isOwnAccount(onlyPart)) return 'own';
+  if (isOwnAccount(value)) return 'own';
   // A Ref/GetAtt names a role or user of this template, hence this account.
   if (value instanceof Opaque && (value.kind === 'ref' || value.kind === 'getatt')) return 'own';
   const fields = splitArn(value);

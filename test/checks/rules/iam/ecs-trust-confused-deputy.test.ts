@@ -10,6 +10,11 @@ describeRule(ecsTrustConfusedDeputy, {
   passing: [
     { name: 'SourceAccount = Ref AWS::AccountId and SourceArn via Fn::Sub', template: ecsIamTemplate({ trust: [OWN_ACCOUNT_TRUST] }), logicalId: 'TaskRole' },
     {
+      name: 'SourceAccount written as a Fn::Sub of AWS::AccountId alone',
+      template: ecsIamTemplate({ trust: [withCondition({ StringEquals: { 'aws:SourceAccount': { 'Fn::Sub': '${AWS::AccountId}' } } })] }),
+      logicalId: 'TaskRole',
+    },
+    {
       name: 'literal account in both conditions, SourceArn via Fn::Join',
       template: ecsIamTemplate({
         trust: [withCondition({
