@@ -194,6 +194,11 @@ export class Resolver {
     if (parameter.NoEcho === true || parameter.NoEcho === 'true') {
       return new Opaque('parameter', `<${name}>`, { target: name, sensitive: true, reason: `NoEcho parameter ${name}` });
     }
+    if (typeof parameter.Type === 'string' && parameter.Type.startsWith('AWS::SSM::Parameter::Value<')) {
+      // The Default (and every allowed value) names an SSM parameter; its value is only read at deploy time.
+      const source = typeof parameter.Default === 'string' ? `SSM parameter ${parameter.Default}` : 'an SSM parameter';
+      return new Opaque('parameter', `<${name}>`, { target: name, reason: `parameter ${name} is read from ${source} at deploy time` });
+    }
     let value: unknown;
     if (assignment.parameters.has(name)) value = assignment.parameters.get(name);
     else if (parameter.Default !== undefined) value = parameter.Default;

@@ -57,6 +57,11 @@ describeRule(imagePinned, {
   ],
   unresolvable: [
     { name: 'image from an import', template: template([image({ 'Fn::ImportValue': 'image' })]), key: 'Container::web' },
+    {
+      name: 'image from an SSM-typed parameter (its Default is the SSM parameter name, not an image)',
+      template: template([image({ Ref: 'Image' })], {}, { Image: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/app/image-uri' } }),
+      key: 'Container::web',
+    },
     { name: 'a parameter tag in a mutable repository', template: template([image({ 'Fn::Sub': '${Repo.RepositoryUri}:${Tag}' })], {}, { Tag: stringParameter() }, repo()), key: 'Container::web' },
     { name: 'repository mutability from a parameter without a default', template: template([image(uriWithTag('v1'))], {}, { Mutability: stringParameter() }, { Repo: { Type: 'AWS::ECR::Repository', Properties: { ImageTagMutability: { Ref: 'Mutability' } } } }), key: 'Container::web' },
     {
