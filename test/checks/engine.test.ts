@@ -1,8 +1,9 @@
+import { CheckOptions, DEFAULT_CHECK_OPTIONS } from '../../lib/checks/check-options';
 import { atLeast, checkModel } from '../../lib/checks/engine';
 import { Opaque } from '../../lib/checks/model/opaque';
 import { TemplateModel } from '../../lib/checks/model/template-model';
 import { booleanValue, stringValue } from '../../lib/checks/model/values';
-import { Rule, fail, pass, unverified } from '../../lib/checks/rule';
+import { Rule, fail, notApplicable, pass, unverified } from '../../lib/checks/rule';
 
 function fakeRule(overrides: Partial<Rule> & Pick<Rule, 'evaluate'>): Rule {
   return {
@@ -199,6 +200,35 @@ describe('checkModel details pinned by mutation testing', () => {
     });
     expect({ resourcesChecked: result.resourcesChecked, evaluations: result.evaluations }).toEqual({ resourcesChecked: 1, evaluations: 2 });
     expect(result.findings.map((f) => f.status)).toEqual(['fail', 'unverified']);
+  });
+});
+
+describe('checkModel options and outcome helpers', () => {
+  const thing = () => new TemplateModel({ Resources: { A: { Type: 'Test::Thing', Properties: {} } } });
+  const optionsSeen = (options?: Partial<CheckOptions>) => {
+    const seen: CheckOptions[] = [];
+    checkModel(thing(), [fakeRule({ evaluate: (_props, context) => { seen.push(context.options); return [pass('', 'ok')]; } })], options);
+    return seen[0];
+  };
+
+  test('rules see the documented defaults when no option is given', () => {
+    expect(optionsSeen()).toEqual(DEFAULT_CHECK_OPTIONS);
+  });
+
+  test('given options override the defaults; options passed as undefined keep them', () => {
+    expect(optionsSeen({ minLogRetentionDays: 30, requiredTags: undefined, allowedRegistries: ['example.com'] })).toEqual({
+      ...DEFAULT_CHECK_OPTIONS,
+      minLogRetentionDays: 30,
+      allowedRegistries: ['example.com'],
+    });
+  });
+
+  test('a not-applicable outcome is tallied and produces no finding', () => {
+    const rule = fakeRule({ evaluate: () => [notApplicable('k', 'does not apply', 'web')] });
+    expect(notApplicable('k', 'does not apply', 'web')).toEqual({ status: 'not-applicable', key: 'k', message: 'does not apply', container: 'web' });
+    const result = checkModel(thing(), [rule]);
+    expect(result.tally['XX-01']).toEqual({ 'pass': 0, 'fail': 0, 'unverified': 0, 'not-applicable': 1 });
+    expect(result.findings).toEqual([]);
   });
 });
 
