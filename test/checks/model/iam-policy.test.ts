@@ -151,3 +151,60 @@ describe('splitArn', () => {
     expect(fields[5]).toBe('*');
   });
 });
+
+describe('what makes a condition narrowing', () => {
+  const statementWith = (condition: unknown) => parseStatements({ Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: condition }] })[0];
+
+  test('a wildcard-only value under a wildcard operator matches anything; every other clause narrows', () => {
+    expect(hasNarrowingCondition(statementWith({ ArnLike: { 'aws:SourceArn': '**' } }))).toBe(false);
+    expect(hasNarrowingCondition(statementWith({ StringLike: { 'kms:ViaService': ['*', '*'] } }))).toBe(false);
+    expect(hasNarrowingCondition(statementWith({ StringLike: { 'kms:ViaService': ['*', 'ssm.*'] } }))).toBe(true);
+    expect(hasNarrowingCondition(statementWith({ StringLike: { 'kms:ViaService': '*ssm' } }))).toBe(true);
+    expect(hasNarrowingCondition(statementWith({ StringEquals: { 'kms:ViaService': '*' } }))).toBe(true);
+    expect(hasNarrowingCondition(statementWith({ StringLike: { 'kms:ViaService': [] } }))).toBe(true);
+    expect(hasNarrowingCondition(statementWith({ Null: { 'aws:SourceArn': '*' } }))).toBe(true);
+  });
+
+  test('an unresolvable value or Condition block counts as narrowing', () => {
+    const opaqueValue = parseStatements(resolved({
+      Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: { StringLike: { 'kms:ViaService': { 'Fn::ImportValue': 'via' } } } }],
+    }))[0];
+    expect(hasNarrowingCondition(opaqueValue)).toBe(true);
+    const opaqueBlock = parseStatements(resolved({
+      Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: { 'Fn::ImportValue': 'condition' } }],
+    }))[0];
+    expect(opaqueBlock.conditions).toEqual([]);
+    expect(hasNarrowingCondition(opaqueBlock)).toBe(true);
+  });
+
+  test('set qualifiers are read case-insensitively and only as a prefix', () => {
+    const [clause] = statementWith({ 'forallvalues:StringEquals': { 'aws:TagKeys': ['a'] } }).conditions;
+    expect(clause).toMatchObject({ setQualifier: 'ForAllValues', baseOperator: 'StringEquals', ifExists: false });
+    const [plain] = statementWith({ StringEquals: { 'aws:ForAnyValue:x': 'a' } }).conditions;
+    expect(plain).toMatchObject({ setQualifier: undefined, baseOperator: 'StringEquals' });
+  });
+});
+
+describe('statement validity and document forms', () => {
+  test('the invalid text lists every problem, by Sid or by index', () => {
+    const [both, neither] = parseStatements({
+      Statement: [
+        { Sid: 'Both', Effect: 'Allow', Action: 's3:GetObject', Resource: '*', NotResource: 'arn:aws:s3:::b/*' },
+        { Effect: 'Allow', Resource: '*' },
+      ],
+    });
+    expect(both.invalid).toBe('statement Both is invalid: it has both Resource and NotResource');
+    expect(neither.invalid).toBe('statement 1 is invalid: it has neither Action nor NotAction');
+  });
+
+  test('a policy document given as a JSON string is parsed; anything else in a string gives no statements', () => {
+    const statement = { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' };
+    expect(parseStatements(JSON.stringify({ Version: '2012-10-17', Statement: [statement] }))).toHaveLength(1);
+    expect(parseStatements(JSON.stringify({ statement: [statement] }))).toHaveLength(1);
+    expect(parseStatements(JSON.stringify([statement, statement]))).toHaveLength(2);
+    expect(parseStatements('null')).toEqual([]);
+    expect(parseStatements('42')).toEqual([]);
+    expect(parseStatements('"Statement"')).toEqual([]);
+    expect(parseStatements('{ not json')).toEqual([]);
+  });
+});
