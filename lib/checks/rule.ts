@@ -14,6 +14,11 @@ export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'l
 export type Status = 'pass' | 'fail' | 'unverified' | 'not-applicable';
 
 export type OperatingSystem = 'linux' | 'windows';
+
+/** The OS as messages and documents name it: `Linux`, `Windows`. */
+export function osName(os: OperatingSystem): string {
+  return os === 'linux' ? 'Linux' : 'Windows';
+}
 export type LaunchType = 'FARGATE' | 'EC2' | 'EXTERNAL' | 'MANAGED_INSTANCES';
 
 /** Control ids this rule maps to, in the frameworks auditors use. */

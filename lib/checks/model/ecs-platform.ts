@@ -1,6 +1,6 @@
 import { Opaque, isOpaque } from './opaque';
 import { listValue, property, recordValue, stringValue } from './values';
-import { LaunchType, OperatingSystem, Outcome, notApplicable, unverified } from '../rule';
+import { LaunchType, OperatingSystem, Outcome, notApplicable, osName, unverified } from '../rule';
 
 /**
  * Where an ECS task definition runs: its operating system and launch types, with how each was
@@ -112,8 +112,7 @@ export function outcomeUnlessOs(platform: TaskPlatform, os: OperatingSystem, key
     return unverified(key, `The operating system cannot be determined (${platform.osBasis}: ${platform.os.details.reason ?? 'unresolved'}).`);
   }
   if (platform.os === os) return undefined;
-  const name = os === 'linux' ? 'Linux' : 'Windows';
-  return notApplicable(key, `Applies to ${name} containers only; ${platform.osBasis}.`);
+  return notApplicable(key, `Applies to ${osName(os)} containers only; ${platform.osBasis}.`);
 }
 
 /** True when the task can run on the given launch type (false when the launch types are unresolvable). */

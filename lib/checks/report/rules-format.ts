@@ -1,6 +1,6 @@
 import { cell } from './markdown-format';
 import { levelOf } from '../levels';
-import { Applicability, ComplianceMappings, Rule } from '../rule';
+import { Applicability, ComplianceMappings, Rule, osName } from '../rule';
 
 /** `hardened-ecs rules`: one line per rule. */
 export function formatRulesText(rules: readonly Rule[]): string {
@@ -78,7 +78,7 @@ function complianceLines(c: ComplianceMappings): string[] {
 }
 
 function applicabilityText(a: Applicability): string {
-  const os = a.os.map((o) => (o === 'linux' ? 'Linux' : 'Windows')).join(', ');
+  const os = a.os.map(osName).join(', ');
   return `${os || 'no OS'}; ${a.launchTypes.join(', ') || 'no launch type'}`;
 }
 

@@ -2,7 +2,7 @@ import { taskPlatform } from '../../../model/ecs-platform';
 import { serviceLaunch } from '../../../model/ecs-service-launch';
 import { isOpaque } from '../../../model/opaque';
 import { property, stringValue } from '../../../model/values';
-import { OperatingSystem, Outcome, Rule, RuleContext, fail, notApplicable, pass, unverified } from '../../../rule';
+import { OperatingSystem, Outcome, Rule, RuleContext, fail, notApplicable, osName, pass, unverified } from '../../../rule';
 
 /** SVC-03: Fargate services and task sets run on the latest platform version. */
 export const fargateLatestPlatform: Rule = {
@@ -58,10 +58,9 @@ function judgeVersion(version: string, os: OperatingSystem | undefined, basis: s
   const meets = (minimum: string) => compareVersions(parsed, parseVersion(minimum) ?? []) >= 0;
   if (os) {
     const minimum = latest[os];
-    const osName = os === 'windows' ? 'Windows' : 'Linux';
     return meets(minimum)
-      ? pass('', `PlatformVersion ${version} is at least the latest ${osName} version ${minimum}.`)
-      : fail('', `PlatformVersion ${version} is older than the latest ${osName} version ${minimum} (${basis}).`);
+      ? pass('', `PlatformVersion ${version} is at least the latest ${osName(os)} version ${minimum}.`)
+      : fail('', `PlatformVersion ${version} is older than the latest ${osName(os)} version ${minimum} (${basis}).`);
   }
   if (meets(latest.linux)) return pass('', `PlatformVersion ${version} is at least the latest Linux version ${latest.linux}.`);
   // Windows has had a single platform version; any other version can only be a Linux one.
