@@ -9,6 +9,7 @@ import {
   isOpaqueDocument,
   parseStatements,
 } from './iam-policy';
+import { ResourceMemo } from './model-memo';
 import { Opaque } from './opaque';
 import { ModelResource, TemplateModel } from './template-model';
 import { property } from './values';
@@ -115,7 +116,13 @@ export interface RolePolicy {
  * policies with known content are expanded), and the statements of in-template KMS key policies
  * that name the role as principal.
  */
-export function policiesOfRole(model: TemplateModel, role: ModelResource): RolePolicy[] {
+export function policiesOfRole(model: TemplateModel, role: ModelResource): readonly RolePolicy[] {
+  return rolePolicies.get(model, role, role, () => collectPoliciesOfRole(model, role));
+}
+
+const rolePolicies = new ResourceMemo<readonly RolePolicy[]>();
+
+function collectPoliciesOfRole(model: TemplateModel, role: ModelResource): RolePolicy[] {
   const result: RolePolicy[] = [];
   const properties = model.properties(role);
   result.push(...inlinePolicies(role, properties));

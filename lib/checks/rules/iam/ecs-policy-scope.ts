@@ -1,5 +1,6 @@
 import { EcsRoleKind, EcsRoleUse, ecsRoleUses, inlinePolicies, rolesOfPolicy } from '../../model/ecs-roles';
 import { PolicyStatement, isOpaqueDocument, parseStatements } from '../../model/iam-policy';
+import { ResourceMemo } from '../../model/model-memo';
 import { Opaque } from '../../model/opaque';
 import { ModelResource } from '../../model/template-model';
 import { property } from '../../model/values';
@@ -26,6 +27,13 @@ export interface EcsPermissions {
  * judge ECS permissions, not every policy of an account.
  */
 export function ecsPermissions(properties: Record<string, unknown>, context: RuleContext): EcsPermissions | Outcome {
+  return permissionsMemo.get(context.model, context.resource, properties, () => readEcsPermissions(properties, context));
+}
+
+// Every IAM rule starts from this view of the same resource.
+const permissionsMemo = new ResourceMemo<EcsPermissions | Outcome>();
+
+function readEcsPermissions(properties: Record<string, unknown>, context: RuleContext): EcsPermissions | Outcome {
   const { model, resource } = context;
   const roles = resource.type === 'AWS::IAM::Role' ? [resource] : rolesOfPolicy(model, resource);
   const ecsRoles = roles.filter((role) => ecsRoleUses(model, role).length > 0);
