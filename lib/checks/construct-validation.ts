@@ -69,37 +69,57 @@ export interface StatementCheckOptions {
  * to an ECS task role or execution role.
  */
 export function checkPolicyStatements(statements: unknown[], options: StatementCheckOptions): ConstructViolation[] {
-  const template = {
-    Resources: {
-      [SYNTHETIC_ROLE]: {
-        Type: 'AWS::IAM::Role',
-        Properties: {
-          AssumeRolePolicyDocument: {
-            Version: '2012-10-17',
-            Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-          },
-        },
-      },
-      [SYNTHETIC_POLICY]: {
-        Type: 'AWS::IAM::Policy',
-        Properties: {
-          PolicyName: 'ConstructPolicy',
-          PolicyDocument: { Version: '2012-10-17', Statement: statements },
-          Roles: [{ Ref: SYNTHETIC_ROLE }],
-        },
-      },
-      [SYNTHETIC_TASK]: {
-        Type: 'AWS::ECS::TaskDefinition',
-        Properties: {
-          RequiresCompatibilities: ['FARGATE'],
-          NetworkMode: 'awsvpc',
-          [options.roleKind === 'task' ? 'TaskRoleArn' : 'ExecutionRoleArn']: { 'Fn::GetAtt': [SYNTHETIC_ROLE, 'Arn'] },
-          ContainerDefinitions: [],
+  return run({ Resources: statementResources(statements, options.roleKind, '') }, options.ruleIds ?? STATEMENT_RULE_IDS, [SYNTHETIC_POLICY]);
+}
+
+/**
+ * Checks each statement on its own, as if it were the only statement of its own policy on its own
+ * ECS role: result `i` holds the findings of `statements[i]`, keyed as in a one-statement policy.
+ * One engine run judges them all, so a role's statements cost one synthetic template, not one each.
+ */
+export function checkEachPolicyStatement(statements: readonly unknown[], options: StatementCheckOptions): ConstructViolation[][] {
+  const resources: Record<string, unknown> = {};
+  statements.forEach((statement, i) => Object.assign(resources, statementResources([statement], options.roleKind, String(i))));
+  const byPolicy = new Map<string, ConstructViolation[]>();
+  for (const [logicalId, violation] of runPerResource({ Resources: resources }, options.ruleIds ?? STATEMENT_RULE_IDS)) {
+    byPolicy.set(logicalId, [...(byPolicy.get(logicalId) ?? []), violation]);
+  }
+  return statements.map((_, i) => byPolicy.get(`${SYNTHETIC_POLICY}${i}`) ?? []);
+}
+
+/** A synthetic role used by a Fargate task definition, with `statements` in one policy attached to it. */
+function statementResources(statements: readonly unknown[], roleKind: 'task' | 'execution', suffix: string): Record<string, unknown> {
+  const role = `${SYNTHETIC_ROLE}${suffix}`;
+  return {
+    [role]: {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
         },
       },
     },
+    [`${SYNTHETIC_POLICY}${suffix}`]: {
+      Type: 'AWS::IAM::Policy',
+      Properties: {
+        PolicyName: 'ConstructPolicy',
+        PolicyDocument: { Version: '2012-10-17', Statement: statements },
+        Roles: [{ Ref: role }],
+      },
+    },
+    [`${SYNTHETIC_TASK}${suffix}`]: {
+      Type: 'AWS::ECS::TaskDefinition',
+      Properties: {
+        // One family name for every synthetic task, so messages read the same whichever statement they judge.
+        Family: SYNTHETIC_TASK,
+        RequiresCompatibilities: ['FARGATE'],
+        NetworkMode: 'awsvpc',
+        [roleKind === 'task' ? 'TaskRoleArn' : 'ExecutionRoleArn']: { 'Fn::GetAtt': [role, 'Arn'] },
+        ContainerDefinitions: [],
+      },
+    },
   };
-  return run(template, options.ruleIds ?? STATEMENT_RULE_IDS, [SYNTHETIC_POLICY]);
 }
 
 /** Renders violations as a synth-time error message that names the construct and the fixes. */
@@ -117,10 +137,18 @@ export function detectCredential(name: string, value: string | undefined): { rea
 }
 
 function run(template: object, ruleIds: readonly string[], onlyResources?: readonly string[]): ConstructViolation[] {
+  return runPerResource(template, ruleIds)
+    .filter(([logicalId]) => !onlyResources || onlyResources.includes(logicalId))
+    .map(([, violation]) => violation);
+}
+
+/** The violations of a synthetic template, each with the logical id of the resource it was found on. */
+function runPerResource(template: object, ruleIds: readonly string[]): Array<[string, ConstructViolation]> {
   const wanted = new Set(ruleIds);
   const rules = ALL_RULES.filter((r) => wanted.has(r.id));
   const result = checkModel(new TemplateModel(template), rules);
-  return result.findings
-    .filter((f) => !onlyResources || onlyResources.includes(f.resource.logicalId))
-    .map((f) => ({ ruleId: f.ruleId, title: f.title, key: f.key, status: f.status, message: f.message, fix: f.fix }));
+  return result.findings.map((f) => [
+    f.resource.logicalId,
+    { ruleId: f.ruleId, title: f.title, key: f.key, status: f.status, message: f.message, fix: f.fix },
+  ]);
 }

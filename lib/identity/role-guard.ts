@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { attachedPolicies, StackPolicyIndex } from './attached-statements';
 import { guardStatements, StatementAcceptance } from './statement-guard';
 import { recordExemption } from '../audit/exemption';
-import { checkPolicyStatements } from '../checks/construct-validation';
+import { checkEachPolicyStatement } from '../checks/construct-validation';
 
 /** An acceptance plus the construct option it came from, for the audit record. */
 interface RegisteredAcceptance extends StatementAcceptance {
@@ -57,7 +57,7 @@ export class RoleGuard {
 
   private validate(): string[] {
     const attached = attachedPolicies(this.role, this.policyIndex());
-    const result = guardStatements(this.owner.node.path, attached.statements, this.acceptances, this.roleKind, checkPolicyStatements);
+    const result = guardStatements(this.owner.node.path, attached.statements, this.acceptances, this.roleKind, checkEachPolicyStatement);
     for (const { attached: where, violation, acceptance } of result.accepted) {
       const key = `${where.policy.node.path}|${violation.ruleId}|${violation.key}`;
       if (this.recorded.has(key)) continue;

@@ -1,8 +1,11 @@
 import { AttachedStatement, describeStatement, statementActions } from './attached-statements';
 import { ConstructViolation } from '../checks/construct-validation';
 
-/** The rule functions shared with the cdk-nag pack and the CLI, as the guard calls them. */
-export type StatementChecker = (statements: unknown[], options: { roleKind: 'task' | 'execution' }) => ConstructViolation[];
+/**
+ * The rule functions shared with the cdk-nag pack and the CLI, as the guard calls them: judges
+ * each statement on its own and returns its findings at the statement's position.
+ */
+export type StatementChecker = (statements: readonly unknown[], options: { roleKind: 'task' | 'execution' }) => ConstructViolation[][];
 
 /** An explicit, reasoned acceptance of a statement that the checks reject. */
 export interface StatementAcceptance {
@@ -48,8 +51,12 @@ export function guardStatements(
   const warnings: string[] = [];
   const accepted: AcceptedViolation[] = [];
   const used = new Set<StatementAcceptance>();
-  for (const attached of statements) {
-    const violations = check([attached.statement], { roleKind }).map(v => withPolicyPosition(v, attached));
+  const findings = check(statements.map(s => s.statement), { roleKind });
+  if (findings.length !== statements.length) {
+    throw new Error(`${constructPath}: the statement checker judged ${findings.length} of ${statements.length} statements.`);
+  }
+  statements.forEach((attached, position) => {
+    const violations = findings[position].map(v => withPolicyPosition(v, attached));
     const rejected: ConstructViolation[] = [];
     for (const violation of violations) {
       const acceptance = acceptances.find(a => matches(a, attached, violation));
@@ -68,7 +75,7 @@ export function guardStatements(
     if (undecided.length > 0) {
       warnings.push(`${describeStatement(attached)} cannot be fully checked at synth:\n` + findingLines(undecided));
     }
-  }
+  });
   return { errors, warnings, accepted, unusedAcceptances: acceptances.filter(a => !used.has(a)) };
 }
 

@@ -1,6 +1,7 @@
 import {
   ConstructViolation,
   checkContainerDefinition,
+  checkEachPolicyStatement,
   checkPolicyStatements,
   describeViolations,
   detectCredential,
@@ -117,6 +118,45 @@ describe('checkPolicyStatements', () => {
     expect(checkPolicyStatements([read], { ...options, roleKind: 'execution' }).map((v) => v.message)).toEqual([
       'Roles of TaskDefinition mix duties: execution role has application permission s3:GetObject.',
     ]);
+  });
+});
+
+describe('checkEachPolicyStatement', () => {
+  const scoped = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' };
+  const passRole = { Sid: 'Pass', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' };
+  const runInstances = { Sid: 'Run', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' };
+  const admin = { Sid: 'Admin', Effect: 'Allow', Action: '*', Resource: '*' };
+
+  test('finds, for each statement at its position, exactly what checking it alone finds', () => {
+    const statements = [admin, scoped, passRole, { Effect: 'Allow', NotAction: 's3:*', Resource: '*' }];
+    for (const roleKind of ['task', 'execution'] as const) {
+      const each = checkEachPolicyStatement(statements, { roleKind });
+      expect(each).toEqual(statements.map((s) => checkPolicyStatements([s], { roleKind })));
+      expect(each.map((v) => v.length > 0)).toEqual([true, false, true, true]);
+    }
+  });
+
+  test('judges statements independently: a combination split across two statements is not joined', () => {
+    const together = checkPolicyStatements([passRole, runInstances], { roleKind: 'task', ruleIds: ['IAM-08'] });
+    expect(together.map((v) => v.message).join(' ')).toContain('iam:PassRole + ec2:RunInstances');
+    const each = checkEachPolicyStatement([passRole, runInstances], { roleKind: 'task', ruleIds: ['IAM-08'] });
+    expect(each.flat().map((v) => v.message).join(' ')).not.toContain('iam:PassRole + ec2:RunInstances');
+    expect(each).toEqual([
+      checkPolicyStatements([passRole], { roleKind: 'task', ruleIds: ['IAM-08'] }),
+      checkPolicyStatements([runInstances], { roleKind: 'task', ruleIds: ['IAM-08'] }),
+    ]);
+  });
+
+  test('messages name the same synthetic family whichever statement they judge', () => {
+    const pull = { Effect: 'Allow', Action: 'ecr:BatchGetImage', Resource: 'arn:aws:ecr:eu-west-1:111111111111:repository/app' };
+    expect(checkEachPolicyStatement([scoped, pull], { roleKind: 'task', ruleIds: ['IAM-16'] }).map((v) => v.map((x) => x.message))).toEqual([
+      [],
+      ['Roles of TaskDefinition mix duties: task role has execution permission ecr:BatchGetImage.'],
+    ]);
+  });
+
+  test('no statements, no results', () => {
+    expect(checkEachPolicyStatement([], { roleKind: 'task' })).toEqual([]);
   });
 });
 

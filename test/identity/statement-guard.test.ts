@@ -1,11 +1,14 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
+import { ConstructViolation } from '../../lib/checks/construct-validation';
 import { AttachedStatement } from '../../lib/identity/attached-statements';
 import { guardStatements, StatementChecker } from '../../lib/identity/statement-guard';
 
-// The guard's job is plumbing: check one statement at a time, match acknowledgments, format errors.
-// The rules themselves are the shared rule functions (tested with the rule catalogue); here a
+// The guard's job is plumbing: have each statement judged on its own, match acknowledgments, format
+// errors. The rules themselves are the shared rule functions (tested with the rule catalogue); here a
 // checker double flags any statement whose Action contains '*', so the plumbing can be tested alone.
-const flagsWildcardActions: StatementChecker = (statements) => (statements as any[]).flatMap((s) => {
+const eachStatement = (judge: (statement: any) => ConstructViolation[]): StatementChecker => (statements) => statements.map(judge);
+
+const flagsWildcardActions = eachStatement((s) => {
   const actions: string[] = [].concat(s.Action ?? []);
   return actions.filter(a => a.includes('*')).map(a => ({
     ruleId: 'IAM-05',
@@ -50,10 +53,10 @@ test('the whole rejection message for an execution role points to the grant meth
 });
 
 test('unverified findings become one warning per statement; failed findings of the same statement stay an error', () => {
-  const mixed: StatementChecker = () => [
+  const mixed = eachStatement(() => [
     { ruleId: 'IAM-17', title: 'Scoped resources', key: '', status: 'unverified', message: 'imported ARN', fix: 'check the ARN' },
     { ruleId: 'IAM-05', title: 'No service wildcards', key: 'Action::s3:*', status: 'fail', message: 'wildcard', fix: 'list them' },
-  ];
+  ]);
   const result = guardStatements('Svc/Task', attached([wildcard]), [], 'task', mixed);
   expect(result.warnings).toEqual([
     'statement Sid \'Broad\' (Allow Action ["s3:*"] on Resource ["arn:aws:s3:::b"]) cannot be fully checked at synth:\n' +
@@ -80,7 +83,7 @@ test('an acknowledgment limited to the finding\'s rule accepts it', () => {
 });
 
 test('an empty Sid or a statement without string actions still gets an acknowledgment hint', () => {
-  const alwaysFails: StatementChecker = () => [{ ruleId: 'IAM-06', title: 't', key: 'k', status: 'fail', message: 'm', fix: 'f' }];
+  const alwaysFails = eachStatement(() => [{ ruleId: 'IAM-06', title: 't', key: 'k', status: 'fail', message: 'm', fix: 'f' }]);
   const errors = guardStatements('Svc/Task', attached([
     { Sid: '', Effect: 'Allow', NotAction: 'iam:*', Resource: '*' },
     { Effect: 'Allow', Action: [{ Ref: 'ActionParam' }], Resource: '*' },
@@ -123,19 +126,24 @@ test('an acknowledgment limited to another rule does not accept the finding', ()
   expect(result.unusedAcceptances).toHaveLength(1);
 });
 
-test('the checker receives one statement at a time with the role kind', () => {
+test('the checker receives every statement of the role at once, in order, with the role kind', () => {
   const calls: unknown[] = [];
   guardStatements('Svc/Exec', attached([exact, wildcard]), [], 'execution', (statements, options) => {
-    calls.push([statements.length, options.roleKind]);
-    return [];
+    calls.push([statements, options.roleKind]);
+    return statements.map(() => []);
   });
-  expect(calls).toEqual([[1, 'execution'], [1, 'execution']]);
+  expect(calls).toEqual([[[exact, wildcard], 'execution']]);
+});
+
+test('a checker that does not judge every statement is an error, never a silent pass', () => {
+  expect(() => guardStatements('Svc/Exec', attached([exact, wildcard]), [], 'execution', () => [[]]))
+    .toThrow('Svc/Exec: the statement checker judged 1 of 2 statements.');
 });
 
 test('statement-level finding keys carry the statement\'s real position in its policy', () => {
-  const keyedByStatement: StatementChecker = () => [{
+  const keyedByStatement = eachStatement(() => [{
     ruleId: 'IAM-05', title: 't', key: 'Statement::0', status: 'fail', message: 'm', fix: 'f',
-  }];
+  }]);
   const result = guardStatements('Svc/Task', attached([exact, unnamed]), [{ action: 'dynamodb:*', reason: 'accepted for the test' }], 'task', keyedByStatement);
   expect(result.accepted.map(a => a.violation.key)).toEqual(['Statement::1']);
   expect(result.errors[0]).toContain('(Statement::0)');
