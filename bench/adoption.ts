@@ -13,17 +13,31 @@ export interface AdoptionOptions {
   readonly repetitions: number;
 }
 
+/** Issue 4's target: the hardened synthesis costs at most this multiple of the stock one, at every N. */
+const ADOPTION_TARGET = 1.15;
+
 type Variant = 'stock' | 'hardened';
 const VARIANTS: Variant[] = ['stock', 'hardened'];
 
+/** The stock and the hardened run of one size in one repetition: they ran back to back. */
+interface Pair {
+  readonly services: number;
+  stock?: SynthRun;
+  hardened?: SynthRun;
+}
+
 export function runAdoption(options: AdoptionOptions): string {
   const runs: SynthRun[] = [];
+  const pairs: Pair[] = [];
   for (let rep = 0; rep < options.repetitions; rep++) {
     for (const services of options.serviceCounts) {
       const order = rep % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+      const pair: Pair = { services };
+      pairs.push(pair);
       for (const variant of order) {
         const run = runSynth(variant, services, join(ROOT, 'bench-out', 'adoption', variant), { checks: true });
         runs.push(run);
+        pair[variant] = run;
         console.error(
           `[adoption] rep ${rep + 1}/${options.repetitions} N=${services} ${variant}: process ${seconds(run.processMs)} s, ` +
             `synth ${seconds(run.buildMs + run.synthMs)} s (cpu ${seconds(run.synthCpuMs)} s, gc ${seconds(run.gcMs)} s in ${run.majorGcs} full), ` +
@@ -62,6 +76,21 @@ export function runAdoption(options: AdoptionOptions): string {
     return [row('stock + AwsSolutionsChecks', stock), row('hardened + HardenedEcsChecks', hardened, stock)];
   });
 
+  // The machine's speed drifts over minutes; a ratio of two runs made seconds apart cancels most of that drift.
+  const pairedRows = options.serviceCounts.map((n) => {
+    const ratios = pairs.filter((p) => p.services === n).map((p) => inProcess(p.hardened!) / inProcess(p.stock!));
+    const cpuRatios = pairs.filter((p) => p.services === n).map((p) => p.hardened!.synthCpuMs / p.stock!.synthCpuMs);
+    const within = ratios.filter((r) => r <= ADOPTION_TARGET).length;
+    return [
+      String(n),
+      `${median(ratios).toFixed(2)}x`,
+      `${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x`,
+      `${within} of ${ratios.length}`,
+      `${median(cpuRatios).toFixed(2)}x`,
+      ratios.map((r) => r.toFixed(2)).join(' '),
+    ];
+  });
+
   const linearityRows = options.serviceCounts.flatMap((n) =>
     VARIANTS.map((variant) => {
       const rs = pick(variant, n);
@@ -89,6 +118,11 @@ export function runAdoption(options: AdoptionOptions): string {
       ['N', 'variant', 'resources', 'process s', 'synth s', 'synth CPU s', 'peak RSS MiB', 'GC pause s', 'full GCs', 'process', 'synth', 'synth CPU', 'RSS'],
       costRows,
     ),
+    '',
+    'Paired ratios: hardened / stock synth time of the two runs of each repetition (back to back), against the target of ' +
+      `${ADOPTION_TARGET.toFixed(2)}x:`,
+    '',
+    markdownTable(['N', 'median synth ratio', 'range', `pairs <= ${ADOPTION_TARGET.toFixed(2)}x`, 'median synth CPU ratio', 'each pair'], pairedRows),
     '',
     'Time spent inside the validation plugin (the checks alone), against template resources:',
     '',
