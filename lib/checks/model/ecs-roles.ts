@@ -103,7 +103,8 @@ export interface RolePolicy {
   readonly name: string;
   /**
    * The statements. For a KMS key policy: only the statements whose principal is the role
-   * (their `Resource: "*"` means the key itself). Empty when `unknown` is set.
+   * (their `Resource: "*"` means the key itself). Incomplete when `unknown` is set: empty, or a placeholder for an
+   * unresolvable `Statement` that grants no action.
    */
   readonly statements: readonly PolicyStatement[];
   /** Set when the document's content is not visible to the checker (customer managed ARN from outside, opaque document). */
