@@ -54,7 +54,7 @@ export function checkContainerDefinition(container: unknown, options: ContainerC
       },
     },
   };
-  return run(template, options.ruleIds ?? CONTAINER_RULE_IDS);
+  return run(template, options.ruleIds ?? CONTAINER_RULE_IDS, [SYNTHETIC_TASK]);
 }
 
 export interface StatementCheckOptions {
@@ -80,11 +80,12 @@ export function checkPolicyStatements(statements: unknown[], options: StatementC
 export function checkEachPolicyStatement(statements: readonly unknown[], options: StatementCheckOptions): ConstructViolation[][] {
   const resources: Record<string, unknown> = {};
   statements.forEach((statement, i) => Object.assign(resources, statementResources([statement], options.roleKind, String(i))));
+  const policies = statements.map((_, i) => `${SYNTHETIC_POLICY}${i}`);
   const byPolicy = new Map<string, ConstructViolation[]>();
-  for (const [logicalId, violation] of runPerResource({ Resources: resources }, options.ruleIds ?? STATEMENT_RULE_IDS)) {
+  for (const [logicalId, violation] of runPerResource({ Resources: resources }, options.ruleIds ?? STATEMENT_RULE_IDS, policies)) {
     byPolicy.set(logicalId, [...(byPolicy.get(logicalId) ?? []), violation]);
   }
-  return statements.map((_, i) => byPolicy.get(`${SYNTHETIC_POLICY}${i}`) ?? []);
+  return policies.map((policy) => byPolicy.get(policy) ?? []);
 }
 
 /** A synthetic role used by a Fargate task definition, with `statements` in one policy attached to it. */
@@ -136,17 +137,19 @@ export function detectCredential(name: string, value: string | undefined): { rea
   return detectCredentialSignal(name, value);
 }
 
-function run(template: object, ruleIds: readonly string[], onlyResources?: readonly string[]): ConstructViolation[] {
-  return runPerResource(template, ruleIds)
-    .filter(([logicalId]) => !onlyResources || onlyResources.includes(logicalId))
-    .map(([, violation]) => violation);
+function run(template: object, ruleIds: readonly string[], judged: readonly string[]): ConstructViolation[] {
+  return runPerResource(template, ruleIds, judged).map(([, violation]) => violation);
 }
 
-/** The violations of a synthetic template, each with the logical id of the resource it was found on. */
-function runPerResource(template: object, ruleIds: readonly string[]): Array<[string, ConstructViolation]> {
+/**
+ * The violations of the `judged` resources of a synthetic template, each with the logical id of the
+ * resource it was found on. The other synthetic resources (the role, the task definition that uses
+ * it) are context only: rules follow references into them, but their own findings are not asked for.
+ */
+function runPerResource(template: object, ruleIds: readonly string[], judged: readonly string[]): Array<[string, ConstructViolation]> {
   const wanted = new Set(ruleIds);
   const rules = ALL_RULES.filter((r) => wanted.has(r.id));
-  const result = checkModel(new TemplateModel(template), rules);
+  const result = checkModel(new TemplateModel(template), rules, {}, new Set(judged));
   return result.findings.map((f) => [
     f.resource.logicalId,
     { ruleId: f.ruleId, title: f.title, key: f.key, status: f.status, message: f.message, fix: f.fix },

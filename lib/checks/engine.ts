@@ -39,8 +39,15 @@ const STATUS_RANK: Record<Status, number> = { 'fail': 3, 'unverified': 2, 'pass'
 /**
  * Runs rules over one template model. Read-only and linear in the number of resources times
  * the rules that apply to their types. Never throws: a rule that throws yields an `unverified` finding.
+ * With `only`, just the resources with those logical ids are evaluated; the others remain context
+ * that rules follow references into.
  */
-export function checkModel(model: TemplateModel, rules: readonly Rule[], options: Partial<CheckOptions> = {}): CheckResult {
+export function checkModel(
+  model: TemplateModel,
+  rules: readonly Rule[],
+  options: Partial<CheckOptions> = {},
+  only?: ReadonlySet<string>,
+): CheckResult {
   const resolvedOptions = withDefaults(options);
   const byType = new Map<string, Rule[]>();
   for (const rule of rules) {
@@ -53,7 +60,7 @@ export function checkModel(model: TemplateModel, rules: readonly Rule[], options
   let evaluations = 0;
   for (const resource of model.resources.values()) {
     const applicable = byType.get(resource.type);
-    if (!applicable) continue;
+    if (!applicable || (only && !only.has(resource.logicalId))) continue;
     resourcesChecked++;
     const acknowledgments = acknowledgmentsOf(resource);
     for (const rule of applicable) {

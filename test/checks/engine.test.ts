@@ -56,6 +56,27 @@ describe('checkModel', () => {
     expect(result.resourcesChecked).toBe(1);
   });
 
+  test('with only, just the named resources are evaluated; the others stay context for references', () => {
+    const following = fakeRule({
+      evaluate: (props, { model }) => {
+        const target = model.referencedResource(props.Peer);
+        return [target ? fail('', `follows ${target.logicalId}`) : fail('', 'own flag')];
+      },
+    });
+    const model = new TemplateModel({
+      Resources: {
+        A: { Type: 'Test::Thing', Properties: { Peer: { Ref: 'B' } } },
+        B: { Type: 'Test::Thing', Properties: {} },
+        C: { Type: 'Test::Thing', Properties: {} },
+      },
+    });
+    const result = checkModel(model, [following], {}, new Set(['A', 'C']));
+    expect(result.findings.map((f) => [f.resource.logicalId, f.message])).toEqual([['A', 'follows B'], ['C', 'own flag']]);
+    expect({ checked: result.resourcesChecked, evaluations: result.evaluations }).toEqual({ checked: 2, evaluations: 2 });
+    expect(checkModel(model, [following]).findings.map((f) => f.resource.logicalId)).toEqual(['A', 'B', 'C']);
+    expect(checkModel(model, [following], {}, new Set()).findings).toEqual([]);
+  });
+
   test('an unresolvable value is reported as unverified, never as a pass', () => {
     const model = new TemplateModel({ Resources: { A: { Type: 'Test::Thing', Properties: { Flag: { 'Fn::ImportValue': 'x' } } } } });
     expect(checkModel(model, [flagRule]).findings.map((f) => [f.status, f.message])).toEqual([['unverified', 'Flag is <ImportValue:x>']]);
