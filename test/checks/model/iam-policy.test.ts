@@ -8,6 +8,7 @@ import {
   namesService,
   parseStatements,
   resourceMatches,
+  servicePrincipals,
   splitArn,
   isOwnAccount,
 } from '../../../lib/checks/model/iam-policy';
@@ -206,5 +207,42 @@ describe('statement validity and document forms', () => {
     expect(parseStatements('42')).toEqual([]);
     expect(parseStatements('"Statement"')).toEqual([]);
     expect(parseStatements('{ not json')).toEqual([]);
+  });
+});
+
+describe('principals', () => {
+  const principalsOf = (principal: unknown) => parseStatements({ Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: principal }] })[0].principals;
+
+  test('a principal type is read in any case and named canonically; an unknown type is kept as written', () => {
+    expect(principalsOf({ service: 'ecs-tasks.amazonaws.com', aws: 'arn:aws:iam::111111111111:root', FEDERATED: 'cognito', canonicaluser: 'abc', Weird: 'x' }))
+      .toEqual([
+        { type: 'Service', value: 'ecs-tasks.amazonaws.com' },
+        { type: 'AWS', value: 'arn:aws:iam::111111111111:root' },
+        { type: 'Federated', value: 'cognito' },
+        { type: 'CanonicalUser', value: 'abc' },
+        { type: 'Weird', value: 'x' },
+      ]);
+  });
+
+  test('every value of a list becomes its own entry; an empty list gives none', () => {
+    expect(principalsOf({ Service: ['a.amazonaws.com', 'b.amazonaws.com'], AWS: [] })).toEqual([
+      { type: 'Service', value: 'a.amazonaws.com' },
+      { type: 'Service', value: 'b.amazonaws.com' },
+    ]);
+  });
+
+  test('a bare string is an AWS principal unless it is *; no Principal gives none', () => {
+    expect(principalsOf('arn:aws:iam::111111111111:root')).toEqual([{ type: 'AWS', value: 'arn:aws:iam::111111111111:root' }]);
+    expect(principalsOf('*')).toEqual([{ type: '*', value: '*' }]);
+    expect(principalsOf(undefined)).toBeUndefined();
+  });
+
+  test('a lower-cased service key still names the service, and a public principal is seen whatever the case', () => {
+    const [statement] = parseStatements({ Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { service: 'ECS-Tasks.amazonaws.com' } }] });
+    expect(servicePrincipals(statement)).toEqual(['ecs-tasks.amazonaws.com']);
+    const [open] = parseStatements({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Principal: { aws: '*' } }] });
+    expect(hasPublicPrincipal(open)).toBe(true);
+    const [named] = parseStatements({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Principal: { aws: 'arn:aws:iam::111111111111:root' } }] });
+    expect(hasPublicPrincipal(named)).toBe(false);
   });
 });
