@@ -65,21 +65,14 @@ export interface StatementCheckOptions {
 }
 
 /**
- * Checks CloudFormation-shaped IAM statements as if they were attached (as an `AWS::IAM::Policy`)
- * to an ECS task role or execution role.
- */
-export function checkPolicyStatements(statements: unknown[], options: StatementCheckOptions): ConstructViolation[] {
-  return run({ Resources: statementResources(statements, options.roleKind, '') }, options.ruleIds ?? STATEMENT_RULE_IDS, [SYNTHETIC_POLICY]);
-}
-
-/**
- * Checks each statement on its own, as if it were the only statement of its own policy on its own
- * ECS role: result `i` holds the findings of `statements[i]`, keyed as in a one-statement policy.
- * One engine run judges them all, so a role's statements cost one synthetic template, not one each.
+ * Checks CloudFormation-shaped IAM statements as if each were the only statement of its own policy
+ * (an `AWS::IAM::Policy`) on its own ECS task role or execution role: result `i` holds the findings
+ * of `statements[i]`, keyed as in a one-statement policy. One engine run judges them all, so a
+ * role's statements cost one synthetic template, not one each.
  */
 export function checkEachPolicyStatement(statements: readonly unknown[], options: StatementCheckOptions): ConstructViolation[][] {
   const resources: Record<string, unknown> = {};
-  statements.forEach((statement, i) => Object.assign(resources, statementResources([statement], options.roleKind, String(i))));
+  statements.forEach((statement, i) => Object.assign(resources, statementResources(statement, options.roleKind, String(i))));
   const policies = statements.map((_, i) => `${SYNTHETIC_POLICY}${i}`);
   const byPolicy = new Map<string, ConstructViolation[]>();
   for (const [logicalId, violation] of runPerResource({ Resources: resources }, options.ruleIds ?? STATEMENT_RULE_IDS, policies)) {
@@ -88,8 +81,8 @@ export function checkEachPolicyStatement(statements: readonly unknown[], options
   return policies.map((policy) => byPolicy.get(policy) ?? []);
 }
 
-/** A synthetic role used by a Fargate task definition, with `statements` in one policy attached to it. */
-function statementResources(statements: readonly unknown[], roleKind: 'task' | 'execution', suffix: string): Record<string, unknown> {
+/** A synthetic role used by a Fargate task definition, with `statement` alone in a policy attached to it. */
+function statementResources(statement: unknown, roleKind: 'task' | 'execution', suffix: string): Record<string, unknown> {
   const role = `${SYNTHETIC_ROLE}${suffix}`;
   return {
     [role]: {
@@ -105,7 +98,7 @@ function statementResources(statements: readonly unknown[], roleKind: 'task' | '
       Type: 'AWS::IAM::Policy',
       Properties: {
         PolicyName: 'ConstructPolicy',
-        PolicyDocument: { Version: '2012-10-17', Statement: statements },
+        PolicyDocument: { Version: '2012-10-17', Statement: [statement] },
         Roles: [{ Ref: role }],
       },
     },

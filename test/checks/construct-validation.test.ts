@@ -2,7 +2,6 @@ import {
   ConstructViolation,
   checkContainerDefinition,
   checkEachPolicyStatement,
-  checkPolicyStatements,
   describeViolations,
   detectCredential,
 } from '../../lib/checks/construct-validation';
@@ -78,73 +77,66 @@ describe('checkContainerDefinition', () => {
   });
 });
 
-describe('checkPolicyStatements', () => {
+describe('checkEachPolicyStatement', () => {
   const WORST_STATEMENTS = [
     { Sid: 'Admin', Effect: 'Allow', Action: '*', Resource: '*' },
     { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
     { Effect: 'Allow', Action: ['ecr:BatchGetImage', 'logs:CreateLogStream', 's3:GetObject', 'iam:PassRole'], Resource: '*' },
     { Effect: 'Allow', NotAction: 's3:*', Resource: '*' },
   ];
+  const scoped = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' };
+  const passRole = { Sid: 'Pass', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' };
+  const runInstances = { Sid: 'Run', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' };
 
   test('by default every statement rule runs, and only those', () => {
-    const ruleIds = new Set(checkPolicyStatements(WORST_STATEMENTS, { roleKind: 'task' }).map((v) => v.ruleId));
+    const ruleIds = new Set(checkEachPolicyStatement(WORST_STATEMENTS, { roleKind: 'task' }).flat().map((v) => v.ruleId));
     // IAM-07, IAM-15 and IAM-16 also fail on these statements but are not statement rules.
     expect([...ruleIds].sort()).toEqual(['IAM-04', 'IAM-05', 'IAM-06', 'IAM-08', 'IAM-09', 'IAM-10', 'IAM-11', 'IAM-12', 'IAM-17']);
   });
 
   test('findings on the synthetic role and task definition are not returned, only those on the statements', () => {
-    // IAM-01 fails on the synthetic role's trust policy and TD-29 on the synthetic task (no Cpu/Memory).
-    const violations = checkPolicyStatements([{ Sid: 'Admin', Effect: 'Allow', Action: '*', Resource: '*' }], {
+    // IAM-01 would fail on the synthetic role's trust policy and TD-29 on the synthetic task (no Cpu/Memory).
+    const violations = checkEachPolicyStatement([{ Sid: 'Admin', Effect: 'Allow', Action: '*', Resource: '*' }], {
       roleKind: 'task',
       ruleIds: ['IAM-01', 'TD-29', 'IAM-04'],
     });
-    expect(ids(violations)).toEqual(['IAM-04 Statement::Admin']);
+    expect(violations.map(ids)).toEqual([['IAM-04 Statement::Admin']]);
   });
 
   test('roleKind attaches the statements to the task role or the execution role', () => {
     const pull = { Effect: 'Allow', Action: 'ecr:BatchGetImage', Resource: 'arn:aws:ecr:eu-west-1:111111111111:repository/app' };
-    const read = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' };
     const options = { ruleIds: ['IAM-16'] };
-    expect(checkPolicyStatements([pull], { ...options, roleKind: 'task' })).toEqual([{
+    expect(checkEachPolicyStatement([pull], { ...options, roleKind: 'task' })).toEqual([[{
       ruleId: 'IAM-16',
       title: roleSeparation.title,
       key: 'Statement::0',
       status: 'fail',
       message: 'Roles of TaskDefinition mix duties: task role has execution permission ecr:BatchGetImage.',
       fix: roleSeparation.fix,
-    }]);
-    expect(checkPolicyStatements([pull], { ...options, roleKind: 'execution' })).toEqual([]);
-    expect(checkPolicyStatements([read], { ...options, roleKind: 'task' })).toEqual([]);
-    expect(checkPolicyStatements([read], { ...options, roleKind: 'execution' }).map((v) => v.message)).toEqual([
+    }]]);
+    expect(checkEachPolicyStatement([pull], { ...options, roleKind: 'execution' })).toEqual([[]]);
+    expect(checkEachPolicyStatement([scoped], { ...options, roleKind: 'task' })).toEqual([[]]);
+    expect(checkEachPolicyStatement([scoped], { ...options, roleKind: 'execution' })[0].map((v) => v.message)).toEqual([
       'Roles of TaskDefinition mix duties: execution role has application permission s3:GetObject.',
     ]);
   });
-});
-
-describe('checkEachPolicyStatement', () => {
-  const scoped = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' };
-  const passRole = { Sid: 'Pass', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' };
-  const runInstances = { Sid: 'Run', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' };
-  const admin = { Sid: 'Admin', Effect: 'Allow', Action: '*', Resource: '*' };
 
   test('finds, for each statement at its position, exactly what checking it alone finds', () => {
-    const statements = [admin, scoped, passRole, { Effect: 'Allow', NotAction: 's3:*', Resource: '*' }];
+    const statements = [...WORST_STATEMENTS, scoped, passRole];
     for (const roleKind of ['task', 'execution'] as const) {
       const each = checkEachPolicyStatement(statements, { roleKind });
-      expect(each).toEqual(statements.map((s) => checkPolicyStatements([s], { roleKind })));
-      expect(each.map((v) => v.length > 0)).toEqual([true, false, true, true]);
+      expect(each).toEqual(statements.map((s) => checkEachPolicyStatement([s], { roleKind })[0]));
+      expect(each.map((v) => v.length > 0)).toEqual([true, true, true, true, false, true]);
     }
   });
 
   test('judges statements independently: a combination split across two statements is not joined', () => {
-    const together = checkPolicyStatements([passRole, runInstances], { roleKind: 'task', ruleIds: ['IAM-08'] });
-    expect(together.map((v) => v.message).join(' ')).toContain('iam:PassRole + ec2:RunInstances');
-    const each = checkEachPolicyStatement([passRole, runInstances], { roleKind: 'task', ruleIds: ['IAM-08'] });
-    expect(each.flat().map((v) => v.message).join(' ')).not.toContain('iam:PassRole + ec2:RunInstances');
-    expect(each).toEqual([
-      checkPolicyStatements([passRole], { roleKind: 'task', ruleIds: ['IAM-08'] }),
-      checkPolicyStatements([runInstances], { roleKind: 'task', ruleIds: ['IAM-08'] }),
-    ]);
+    const options = { roleKind: 'task' as const, ruleIds: ['IAM-08'] };
+    const both = { Sid: 'Both', Effect: 'Allow', Action: ['iam:PassRole', 'ec2:RunInstances'], Resource: '*' };
+    expect(checkEachPolicyStatement([both], options).flat().map((v) => v.message).join(' ')).toContain('iam:PassRole + ec2:RunInstances');
+    const split = checkEachPolicyStatement([passRole, runInstances], options);
+    expect(split.flat().map((v) => v.message).join(' ')).not.toContain('iam:PassRole + ec2:RunInstances');
+    expect(split).toEqual([checkEachPolicyStatement([passRole], options)[0], checkEachPolicyStatement([runInstances], options)[0]]);
   });
 
   test('messages name the same synthetic family whichever statement they judge', () => {
