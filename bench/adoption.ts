@@ -19,25 +19,14 @@ const ADOPTION_TARGET = 1.15;
 type Variant = 'stock' | 'hardened';
 const VARIANTS: Variant[] = ['stock', 'hardened'];
 
-/** The stock and the hardened run of one size in one repetition: they ran back to back. */
-interface Pair {
-  readonly services: number;
-  stock?: SynthRun;
-  hardened?: SynthRun;
-}
-
 export function runAdoption(options: AdoptionOptions): string {
   const runs: SynthRun[] = [];
-  const pairs: Pair[] = [];
   for (let rep = 0; rep < options.repetitions; rep++) {
     for (const services of options.serviceCounts) {
       const order = rep % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
-      const pair: Pair = { services };
-      pairs.push(pair);
       for (const variant of order) {
         const run = runSynth(variant, services, join(ROOT, 'bench-out', 'adoption', variant), { checks: true });
         runs.push(run);
-        pair[variant] = run;
         console.error(
           `[adoption] rep ${rep + 1}/${options.repetitions} N=${services} ${variant}: process ${seconds(run.processMs)} s, ` +
             `synth ${seconds(run.buildMs + run.synthMs)} s (cpu ${seconds(run.synthCpuMs)} s, gc ${seconds(run.gcMs)} s in ${run.majorGcs} full), ` +
@@ -77,9 +66,12 @@ export function runAdoption(options: AdoptionOptions): string {
   });
 
   // The machine's speed drifts over minutes; a ratio of two runs made seconds apart cancels most of that drift.
+  // pick() keeps repetition order, so the i-th stock and hardened runs of a size are the pair that ran back to back.
   const pairedRows = options.serviceCounts.map((n) => {
-    const ratios = pairs.filter((p) => p.services === n).map((p) => inProcess(p.hardened!) / inProcess(p.stock!));
-    const cpuRatios = pairs.filter((p) => p.services === n).map((p) => p.hardened!.synthCpuMs / p.stock!.synthCpuMs);
+    const stock = pick('stock', n);
+    const hardened = pick('hardened', n);
+    const ratios = hardened.map((h, i) => inProcess(h) / inProcess(stock[i]));
+    const cpuRatios = hardened.map((h, i) => h.synthCpuMs / stock[i].synthCpuMs);
     const within = ratios.filter((r) => r <= ADOPTION_TARGET).length;
     return [
       String(n),
