@@ -71,6 +71,7 @@ export interface StatementCheckOptions {
  * role's statements cost one synthetic template, not one each.
  */
 export function checkEachPolicyStatement(statements: readonly unknown[], options: StatementCheckOptions): ConstructViolation[][] {
+  if (statements.length === 0) return []; // a role without statements (a new task role) costs no engine run
   const resources: Record<string, unknown> = {};
   statements.forEach((statement, i) => Object.assign(resources, statementResources(statement, options.roleKind, String(i))));
   const policies = statements.map((_, i) => `${SYNTHETIC_POLICY}${i}`);

@@ -88,6 +88,10 @@ describe('checkEachPolicyStatement', () => {
   const passRole = { Sid: 'Pass', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' };
   const runInstances = { Sid: 'Run', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' };
 
+  test('no statements, no findings', () => {
+    expect(checkEachPolicyStatement([], { roleKind: 'task' })).toEqual([]);
+  });
+
   test('by default every statement rule runs, and only those', () => {
     const ruleIds = new Set(checkEachPolicyStatement(WORST_STATEMENTS, { roleKind: 'task' }).flat().map((v) => v.ruleId));
     // IAM-07, IAM-15 and IAM-16 also fail on these statements but are not statement rules.

@@ -131,33 +131,47 @@ export class TemplateModel {
 
   private buildReverseIndex(): Map<string, ResourceReference[]> {
     const index = new Map<string, ResourceReference[]>();
-    const add = (target: string, ref: ResourceReference) => {
+    // The path of the value being visited, as segments: joined only where a reference to a resource
+    // is found, since most of a template's values are not.
+    const segments: string[] = [];
+    const add = (from: ModelResource, target: string, attribute?: string) => {
       if (!this.resources.has(target)) return;
-      const list = index.get(target) ?? [];
-      list.push(ref);
-      index.set(target, list);
+      const reference: ResourceReference = attribute === undefined
+        ? { from, path: segments.join('.') }
+        : { from, path: segments.join('.'), attribute };
+      const list = index.get(target);
+      if (list) list.push(reference);
+      else index.set(target, [reference]);
     };
-    const visit = (from: ModelResource, value: unknown, path: string, depth: number): void => {
-      if (depth > 64 || value === null || typeof value !== 'object') return;
+    const visit = (from: ModelResource, value: unknown): void => {
+      if (segments.length > 64 || value === null || typeof value !== 'object') return;
       if (Array.isArray(value)) {
-        value.forEach((v, i) => visit(from, v, path ? `${path}.${i}` : String(i), depth + 1));
+        value.forEach((v, i) => {
+          segments.push(String(i));
+          visit(from, v);
+          segments.pop();
+        });
         return;
       }
       const record = value as Record<string, unknown>;
-      if (typeof record.Ref === 'string') add(record.Ref, { from, path });
+      if (typeof record.Ref === 'string') add(from, record.Ref);
       const getAtt = record['Fn::GetAtt'];
-      if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') add(getAtt[0], { from, path, attribute: String(getAtt[1]) });
+      if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') add(from, getAtt[0], String(getAtt[1]));
       if (typeof getAtt === 'string' && getAtt.includes('.')) {
-        add(getAtt.slice(0, getAtt.indexOf('.')), { from, path, attribute: getAtt.slice(getAtt.indexOf('.') + 1) });
+        add(from, getAtt.slice(0, getAtt.indexOf('.')), getAtt.slice(getAtt.indexOf('.') + 1));
       }
       const sub = record['Fn::Sub'];
       const subText = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
       if (subText) {
-        for (const m of subText.matchAll(/\$\{([^!}][^}.]*)(?:\.([^}]*))?\}/g)) add(m[1].trim(), { from, path, attribute: m[2] });
+        for (const m of subText.matchAll(/\$\{([^!}][^}.]*)(?:\.([^}]*))?\}/g)) add(from, m[1].trim(), m[2]);
       }
-      for (const [key, v] of Object.entries(record)) visit(from, v, path ? `${path}.${key}` : key, depth + 1);
+      for (const key of Object.keys(record)) {
+        segments.push(key);
+        visit(from, record[key]);
+        segments.pop();
+      }
     };
-    for (const resource of this.resources.values()) visit(resource, resource.rawProperties, '', 0);
+    for (const resource of this.resources.values()) visit(resource, resource.rawProperties);
     return index;
   }
 }

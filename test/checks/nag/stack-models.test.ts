@@ -48,6 +48,19 @@ describe('StackModels', () => {
     expect(nestedModel.displayName(nestedModel.resource('Topic')!)).toBe('Parent/Nested/Topic');
   });
 
+  test('the model lists the logical id of each resource of its stack only, overridden ids included', () => {
+    const { parent, nested } = parentAndNested();
+    const renamed = topic(parent, 'Renamed');
+    renamed.overrideLogicalId('ChosenName');
+    const { model, logicalIds } = new StackModels().modelOf(parent);
+    const parentTopic = parent.node.findChild('Topic') as CfnResource;
+    expect(logicalIds!.get(parentTopic)).toBe('Topic');
+    expect(logicalIds!.get(renamed)).toBe('ChosenName');
+    expect(model!.displayName(model!.resource('ChosenName')!)).toBe('Parent/Renamed');
+    // The nested stack's resource belongs to the nested model, not to the parent's.
+    expect(logicalIds!.get(nested.node.findChild('Topic') as CfnResource)).toBeUndefined();
+  });
+
   test('a model is built once per stack and run', () => {
     const { parent } = parentAndNested();
     const models = new StackModels();
