@@ -44,6 +44,9 @@ export interface ResourceReference {
   readonly attribute?: string;
 }
 
+/** The resource metadata entry in which CDK records a resource's construct path (unless disabled). */
+const CDK_PATH_METADATA_KEY = 'aws:cdk:path';
+
 /**
  * A read-only model of one CloudFormation template: its resources, their properties
  * resolved through intrinsics, and the references between resources.
@@ -124,9 +127,13 @@ export class TemplateModel {
     return this.reverseIndex.get(logicalId) ?? [];
   }
 
-  /** A human-friendly, stable name for a resource: its construct path when known, else its logical id. */
+  /**
+   * A human-friendly, stable name for a resource: its construct path when known (from the cloud
+   * assembly, or the `aws:cdk:path` metadata CDK writes into templates), else its logical id.
+   */
   displayName(resource: ModelResource): string {
-    return this.source.constructPaths?.get(resource.logicalId) ?? resource.logicalId;
+    const written = resource.metadata[CDK_PATH_METADATA_KEY];
+    return this.source.constructPaths?.get(resource.logicalId) ?? (typeof written === 'string' && written ? written : resource.logicalId);
   }
 
   private buildReverseIndex(): Map<string, ResourceReference[]> {

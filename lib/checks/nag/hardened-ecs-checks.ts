@@ -236,8 +236,8 @@ export class HardenedEcsChecks extends NagPack {
     if (!rules || !run) return;
     const stack = Stack.of(node);
     if (!run.models.inScope(stack)) return;
-    const { model, logicalIds, error } = run.models.modelOf(stack);
-    const resource = model?.resource(logicalIds.get(node) ?? stack.resolve(node.logicalId));
+    const { model, error } = run.models.modelOf(stack);
+    const resource = model?.resource(stack.resolve(node.logicalId));
     if (model && !resource) return; // removed from the template (e.g. by an override of the stack template)
     for (const rule of rules) {
       const outcomes: Outcome[] = model && resource

@@ -1,14 +1,9 @@
 import * as fs from 'fs';
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { CfnTemplate, TemplateModel } from '../model/template-model';
 
-/**
- * The model of one stack's template with the logical id of each of the stack's CfnResources, or
- * why it could not be built.
- */
-export type StackModel =
-  | { readonly model: TemplateModel; readonly logicalIds: ReadonlyMap<CfnResource, string>; readonly error?: undefined }
-  | { readonly model?: undefined; readonly logicalIds?: undefined; readonly error: string };
+/** The model of one stack's template, or why it could not be built. */
+export type StackModel = { readonly model: TemplateModel; readonly error?: undefined } | { readonly model?: undefined; readonly error: string };
 
 /**
  * The template models of one validation run, one per stack, built on first use.
@@ -53,24 +48,11 @@ export class StackModels {
       const source = file ? `read ${file}` : 'render it';
       return { error: `could not ${source} to check stack ${stack.node.path}: ${(error as Error)?.message ?? String(error)}` };
     }
-    const logicalIds = logicalIdsOf(stack);
-    const constructPaths = new Map([...logicalIds].map(([resource, logicalId]) => [logicalId, resource.node.path]));
-    return { model: new TemplateModel(template, { file, stack: stack.node.path, constructPaths }), logicalIds };
+    // No logical id -> construct path map: resolving a logical id hashes its construct path, and the
+    // pack already resolves the id of each resource it checks. Display names come from the template's
+    // `aws:cdk:path` metadata when CDK wrote it.
+    return { model: new TemplateModel(template, { file, stack: stack.node.path }) };
   }
-}
-
-/**
- * The logical id of every CfnResource of `stack` (not of stacks nested in it). Resolving a logical
- * id hashes the construct path, so each is resolved once per run, here, and looked up after.
- */
-function logicalIdsOf(stack: Stack): Map<CfnResource, string> {
-  const logicalIds = new Map<CfnResource, string>();
-  for (const construct of stack.node.findAll()) {
-    if (CfnResource.isCfnResource(construct) && Stack.of(construct) === stack) {
-      logicalIds.set(construct, stack.resolve(construct.logicalId));
-    }
-  }
-  return logicalIds;
 }
 
 /**

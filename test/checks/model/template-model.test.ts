@@ -39,6 +39,20 @@ describe('TemplateModel', () => {
     expect(model.displayName(model.resource('Role')!)).toBe('Stack/Service/TaskRole/Resource');
     expect(model.displayName(model.resource('Task')!)).toBe('Task');
   });
+
+  test('without a known construct path, the aws:cdk:path metadata CDK wrote names the resource', () => {
+    const template = {
+      Resources: {
+        Written: { Type: 'AWS::SNS::Topic', Metadata: { 'aws:cdk:path': 'App/Topic/Resource' } },
+        Both: { Type: 'AWS::SNS::Topic', Metadata: { 'aws:cdk:path': 'From/Template' } },
+        Empty: { Type: 'AWS::SNS::Topic', Metadata: { 'aws:cdk:path': '' } },
+        NotText: { Type: 'AWS::SNS::Topic', Metadata: { 'aws:cdk:path': { Ref: 'X' } } },
+      },
+    };
+    const m = new TemplateModel(template, { constructPaths: new Map([['Both', 'From/Assembly']]) });
+    const names = ['Written', 'Both', 'Empty', 'NotText'].map((id) => m.displayName(m.resource(id)!));
+    expect(names).toEqual(['App/Topic/Resource', 'From/Assembly', 'Empty', 'NotText']);
+  });
 });
 
 describe('value readers', () => {

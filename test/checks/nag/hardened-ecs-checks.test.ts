@@ -303,7 +303,7 @@ describe('HardenedEcsChecks.validateScope', () => {
       expect(report.violations).toEqual([
         {
           ruleName: 'HardenedECS-TX-05',
-          description: 'Reports the model: S/Web/Resource in stack S from memory',
+          description: 'Reports the model: Web3C8945DB in stack S from memory',
           severity: 'error',
           fix: 'Nothing to fix.',
           ruleMetadata: {

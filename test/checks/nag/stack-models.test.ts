@@ -34,31 +34,28 @@ function parentAndNested(): { app: App; parent: Stack; nested: NestedStack; sibl
 }
 
 describe('StackModels', () => {
-  test('without template files (validateScope) every stack is in scope and is rendered in memory with construct paths', () => {
+  test('without template files (validateScope) every stack is in scope and is rendered in memory', () => {
     const { parent, nested, sibling } = parentAndNested();
     const models = new StackModels();
     expect([parent, nested, sibling].map((s) => models.inScope(s))).toEqual([true, true, true]);
     const { model, error } = models.modelOf(parent);
     expect(error).toBeUndefined();
-    expect(model!.source).toMatchObject({ file: undefined, stack: 'Parent' });
-    // The nested stack's `Topic` has the same logical id but belongs to the nested template.
-    expect(model!.displayName(model!.resource('Topic')!)).toBe('Parent/Topic');
+    expect(model!.source).toEqual({ file: undefined, stack: 'Parent' });
+    expect([...model!.resources.keys()]).toEqual(['Topic', 'NestedNestedStackNestedNestedStackResourceDEFDAA4D']);
     const nestedModel = models.modelOf(nested).model!;
     expect(nestedModel.source.stack).toBe('Parent/Nested');
-    expect(nestedModel.displayName(nestedModel.resource('Topic')!)).toBe('Parent/Nested/Topic');
+    expect([...nestedModel.resources.keys()]).toEqual(['Topic']);
   });
 
-  test('the model lists the logical id of each resource of its stack only, overridden ids included', () => {
-    const { parent, nested } = parentAndNested();
-    const renamed = topic(parent, 'Renamed');
-    renamed.overrideLogicalId('ChosenName');
-    const { model, logicalIds } = new StackModels().modelOf(parent);
-    const parentTopic = parent.node.findChild('Topic') as CfnResource;
-    expect(logicalIds!.get(parentTopic)).toBe('Topic');
-    expect(logicalIds!.get(renamed)).toBe('ChosenName');
-    expect(model!.displayName(model!.resource('ChosenName')!)).toBe('Parent/Renamed');
-    // The nested stack's resource belongs to the nested model, not to the parent's.
-    expect(logicalIds!.get(nested.node.findChild('Topic') as CfnResource)).toBeUndefined();
+  test('display names are the construct paths CDK writes into the template when path metadata is on, else logical ids', () => {
+    const withPaths = new App({ context: { 'aws:cdk:enable-path-metadata': true } });
+    const stack = new Stack(withPaths, 'Parent');
+    topic(stack, 'Topic');
+    const model = new StackModels().modelOf(stack).model!;
+    expect(model.displayName(model.resource('Topic')!)).toBe('Parent/Topic');
+    const { parent } = parentAndNested();
+    const plain = new StackModels().modelOf(parent).model!;
+    expect(plain.displayName(plain.resource('Topic')!)).toBe('Topic');
   });
 
   test('a model is built once per stack and run', () => {
