@@ -1,6 +1,7 @@
 // One measured synthesis, run in a fresh process by the benchmark so that module caches, JIT state and peak
 // memory of one run never leak into the next. Usage:
-//   tsx bench/synth-child.ts <stock|hardened> <services> <outdir> <result.json> [--no-checks]
+//   tsx bench/synth-child.ts <stock|hardened> <services> <outdir> <result.json> [--no-checks] [--load-only]
+// --load-only loads every module and exits: the baseline the instruction count subtracts (instructions.ts).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PerformanceEntry, PerformanceObserver, constants, performance } from 'node:perf_hooks';
@@ -89,10 +90,11 @@ async function main(): Promise<void> {
   const [variantName, servicesArg, outdir, resultFile, ...flags] = process.argv.slice(2);
   const services = Number(servicesArg);
   if (!variantName || !Number.isInteger(services) || services <= 0 || !outdir || !resultFile) {
-    throw new Error('usage: tsx bench/synth-child.ts <stock|hardened> <services> <outdir> <result.json> [--no-checks]');
+    throw new Error('usage: tsx bench/synth-child.ts <stock|hardened> <services> <outdir> <result.json> [--no-checks] [--load-only]');
   }
   const variant = VARIANTS[variantName];
   if (!variant) throw new Error(`unknown variant ${variantName}: use stock or hardened`);
+  if (flags.includes('--load-only')) return;
   const withChecks = !flags.includes('--no-checks');
   const spent: Spent = { ms: 0, cpuMs: 0, violations: 0, violatingResources: 0 };
 
