@@ -143,9 +143,8 @@ export class TemplateModel {
     const segments: string[] = [];
     const add = (from: ModelResource, target: string, attribute?: string) => {
       if (!this.resources.has(target)) return;
-      const reference: ResourceReference = attribute === undefined
-        ? { from, path: segments.join('.') }
-        : { from, path: segments.join('.'), attribute };
+      const path = segments.join('.');
+      const reference: ResourceReference = attribute === undefined ? { from, path } : { from, path, attribute };
       const list = index.get(target);
       if (list) list.push(reference);
       else index.set(target, [reference]);
