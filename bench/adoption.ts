@@ -14,10 +14,10 @@ export interface AdoptionOptions {
 }
 
 /** Issue 4's target: the hardened synthesis costs at most this multiple of the stock one, at every N. */
-const ADOPTION_TARGET = 1.15;
+export const ADOPTION_TARGET = 1.15;
 
-type Variant = 'stock' | 'hardened';
-const VARIANTS: Variant[] = ['stock', 'hardened'];
+export type Variant = 'stock' | 'hardened';
+export const VARIANTS: readonly Variant[] = ['stock', 'hardened'];
 
 export function runAdoption(options: AdoptionOptions): string {
   const runs: SynthRun[] = [];

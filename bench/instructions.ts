@@ -10,16 +10,11 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { ADOPTION_TARGET, VARIANTS, Variant } from './adoption';
 import { markdownTable, median } from './table';
 
 const ROOT = join(__dirname, '..');
 const VALGRIND = 'valgrind';
-
-/** Issue 4's target, as in adoption.ts. */
-const ADOPTION_TARGET = 1.15;
-
-type Variant = 'stock' | 'hardened';
-const VARIANTS: Variant[] = ['stock', 'hardened'];
 
 export interface InstructionOptions {
   readonly serviceCounts: number[];
