@@ -8,11 +8,38 @@
 
 /** True when an IAM action pattern (with `*`/`?`) matches a concrete action name; case-insensitive. */
 export function actionMatches(pattern: string, action: string): boolean {
+  // Most statements name their actions exactly: compare them without building a regular expression.
+  if (!hasWildcard(pattern)) return equalIgnoringCase(pattern, action);
   return globRegExp(pattern, true).test(action);
+}
+
+/** What `/^pattern$/i` (without the `u` flag) decides for a pattern without wildcards. */
+function equalIgnoringCase(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && canonicalCodeUnit(x) !== canonicalCodeUnit(y)) return false;
+  }
+  return true;
+}
+
+/**
+ * The case folding of a regular expression with the `i` flag and without `u` (ECMAScript's
+ * Canonicalize): the upper case of a code unit, unless that is several units or would map a
+ * non-ASCII unit into ASCII.
+ */
+function canonicalCodeUnit(code: number): number {
+  if (code < 128) return code >= 97 && code <= 122 ? code - 32 : code;
+  const upper = String.fromCharCode(code).toUpperCase();
+  if (upper.length !== 1) return code;
+  const folded = upper.charCodeAt(0);
+  return folded < 128 ? code : folded;
 }
 
 /** True when a resource pattern (with `*`/`?`) matches a concrete ARN; ARNs compare case-sensitively. */
 export function resourceGlobMatches(pattern: string, arn: string): boolean {
+  if (!hasWildcard(pattern)) return pattern === arn;
   return globRegExp(pattern, false).test(arn);
 }
 
@@ -43,19 +70,20 @@ export function isServiceWildcardAction(pattern: string): boolean {
   return /^[a-z0-9-]+:\*+$/i.test(pattern);
 }
 
-const globCache = new Map<string, RegExp>();
+/** Compiled glob patterns, one cache per case sensitivity; bounded because patterns come from input. */
+const globCaches = { insensitive: new Map<string, RegExp>(), sensitive: new Map<string, RegExp>() };
 
 function globRegExp(pattern: string, caseInsensitive: boolean): RegExp {
-  const cacheKey = `${caseInsensitive ? 'i' : 's'}:${pattern}`;
-  let re = globCache.get(cacheKey);
+  const cache = caseInsensitive ? globCaches.insensitive : globCaches.sensitive;
+  let re = cache.get(pattern);
   if (!re) {
     const body = pattern
       .split('')
       .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
       .join('');
     re = new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
-    if (globCache.size > 5000) globCache.clear();
-    globCache.set(cacheKey, re);
+    if (cache.size > 5000) cache.clear();
+    cache.set(pattern, re);
   }
   return re;
 }

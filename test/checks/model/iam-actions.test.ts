@@ -22,6 +22,34 @@ describe('action globbing', () => {
     expect(actionMatches('iam:Pass.ole', 'iam:PassRole')).toBe(false);
   });
 
+  test('a name without wildcards folds case exactly as a case-insensitive regular expression does', () => {
+    // The exact-name path compares code units instead of compiling /^name$/i: the two must agree on
+    // every pair of code units that some case mapping relates, including the non-ASCII ones that fold
+    // differently (Kelvin sign, long s, dotless i, sharp s).
+    const escape = (c: string) => c.replace(/[.+^${}()|[\]\\*?]/g, '\\$&');
+    const differences: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const a = String.fromCharCode(code);
+      for (const mapped of new Set([a.toUpperCase(), a.toLowerCase()])) {
+        for (let i = 0; i < mapped.length; i++) {
+          const b = mapped[i];
+          if ('*?'.includes(a) || '*?'.includes(b)) continue;
+          if (actionMatches(`x:${a}`, `x:${b}`) !== new RegExp(`^x:${escape(a)}$`, 'is').test(`x:${b}`)) differences.push(`${code}/${b.charCodeAt(0)}`);
+        }
+      }
+    }
+    expect(differences).toEqual([]);
+    expect(actionMatches('\u212A', 'k')).toBe(false);
+    expect(actionMatches('iam:PassRole', 'iam:PassRoles')).toBe(false);
+    expect(actionMatches('iam:PassRole', 'iam:PassRolf')).toBe(false);
+  });
+
+  test('a resource without wildcards must equal the ARN', () => {
+    expect(resourceGlobMatches('arn:aws:s3:::b', 'arn:aws:s3:::b')).toBe(true);
+    expect(resourceGlobMatches('arn:aws:s3:::b', 'arn:aws:s3:::B')).toBe(false);
+    expect(resourceGlobMatches('arn:aws:s3:::b', 'arn:aws:s3:::b/x')).toBe(false);
+  });
+
   test('resources compare case-sensitively', () => {
     expect(resourceGlobMatches('arn:aws:s3:::Bucket/*', 'arn:aws:s3:::bucket/x')).toBe(false);
     expect(resourceGlobMatches('arn:aws:secretsmanager:*:*:secret:app/db-??????', 'arn:aws:secretsmanager:eu-west-1:1:secret:app/db-AbCdEf')).toBe(true);
