@@ -19,9 +19,10 @@ export interface AttachedPolicies {
 }
 
 /**
- * The IAM policies of one stack with their `Roles` resolved: built once and shared by every role
- * checked in the same validation pass, so checking R roles against P policies resolves P lists,
- * not R x P (aws-cdk-lib writes an L2 policy's roles as one lazy list that only resolution reads).
+ * The IAM policies of one stack, indexed by the roles they list: built once and shared by every
+ * role checked in the same validation pass, so checking R roles against P policies resolves P
+ * lists and looks up R times, not R x P (aws-cdk-lib writes an L2 policy's roles as one lazy list
+ * that only resolution reads).
  */
 export class StackPolicyIndex {
   /** Every inline and customer managed policy of the stack, in tree order. */
@@ -29,6 +30,7 @@ export class StackPolicyIndex {
   /** Name and logical-id tokens of every L2 role in the stack. */
   public readonly roleTokens: ReadonlySet<string>;
   private readonly resolvedRoles = new Map<CfnResource, unknown[]>();
+  private byRole?: Map<string, Set<CfnResource>>;
 
   constructor(public readonly stack: Stack) {
     const constructs = stack.node.findAll();
@@ -47,7 +49,43 @@ export class StackPolicyIndex {
     }
     return resolved;
   }
+
+  /** The policies whose `Roles` list `role` (by its name or logical-id token, its reference or its literal name), in tree order. */
+  public policiesListing(role: iam.Role): CfnResource[] {
+    const byRole = this.byRole ??= this.indexByRole();
+    const cfnRole = role.node.defaultChild as iam.CfnRole;
+    // `{ Ref: <logical id> }` is what the role's reference resolves to in its own stack; resolving
+    // only the logical id (overrides included) costs less than resolving the reference.
+    const keys = [tokenKey(role.roleName), tokenKey(cfnRole.ref), resolvedKey({ Ref: this.stack.resolve(cfnRole.logicalId) })];
+    if (cfnRole.roleName && !Token.isUnresolved(cfnRole.roleName)) keys.push(resolvedKey(cfnRole.roleName));
+    const listing = new Set(keys.flatMap((key) => [...(byRole.get(key) ?? [])]));
+    return this.policies.filter((policy) => listing.has(policy));
+  }
+
+  /**
+   * A policy that lists roles by their L2 tokens is indexed under those tokens without resolving.
+   * Anything else in its `Roles` (a lazy list, a literal name, another token) makes it indexed
+   * under each resolved entry.
+   */
+  private indexByRole(): Map<string, Set<CfnResource>> {
+    const byRole = new Map<string, Set<CfnResource>>();
+    const add = (key: string, policy: CfnResource) => {
+      let policies = byRole.get(key);
+      if (policies === undefined) byRole.set(key, policies = new Set());
+      policies.add(policy);
+    };
+    for (const policy of this.policies) {
+      const rawRoles = (policy as iam.CfnPolicy | iam.CfnManagedPolicy).roles ?? [];
+      for (const raw of rawRoles) if (this.roleTokens.has(raw)) add(tokenKey(raw), policy);
+      if (rawRoles.every((raw) => Token.isUnresolved(raw) && this.roleTokens.has(raw))) continue;
+      for (const resolved of this.rolesOf(policy)) add(resolvedKey(resolved), policy);
+    }
+    return byRole;
+  }
 }
+
+const tokenKey = (token: string) => `token:${token}`;
+const resolvedKey = (value: unknown) => `resolved:${JSON.stringify(value)}`;
 
 /**
  * Every statement attached to `role` within its stack: inline policies (`AWS::IAM::Policy`,
@@ -59,7 +97,6 @@ export class StackPolicyIndex {
 export function attachedPolicies(role: iam.Role, index: StackPolicyIndex = new StackPolicyIndex(Stack.of(role))): AttachedPolicies {
   const stack = index.stack;
   const cfnRole = role.node.defaultChild as iam.CfnRole;
-  const roleRef = JSON.stringify(stack.resolve(cfnRole.ref));
   const statements: AttachedStatement[] = [];
   const seen = new Set<CfnResource>();
   const collect = (policy: CfnResource) => {
@@ -69,19 +106,7 @@ export function attachedPolicies(role: iam.Role, index: StackPolicyIndex = new S
     (doc?.Statement ?? []).forEach((statement, position) =>
       statements.push({ policy, index: position, statement: statement as Record<string, unknown> }));
   };
-  // A policy that lists the role's own name token is ours without resolving; one that lists only
-  // other roles' tokens is not. Anything else (a lazy list, a literal name) is compared resolved.
-  const ownTokens = new Set([role.roleName, cfnRole.ref]);
-  const literalName = cfnRole.roleName && !Token.isUnresolved(cfnRole.roleName) ? cfnRole.roleName : undefined;
-  for (const policy of index.policies) {
-    const rawRoles = (policy as iam.CfnPolicy | iam.CfnManagedPolicy).roles ?? [];
-    if (rawRoles.some((r) => ownTokens.has(r))) {
-      collect(policy);
-      continue;
-    }
-    if (!rawRoles.some((r) => !Token.isUnresolved(r) || !index.roleTokens.has(r))) continue;
-    if (index.rolesOf(policy).some((r) => (literalName !== undefined && r === literalName) || JSON.stringify(r) === roleRef)) collect(policy);
-  }
+  index.policiesListing(role).forEach(collect);
   const opaqueManagedPolicies: unknown[] = [];
   const managedArns = (stack.resolve(cfnRole.managedPolicyArns) as unknown[] | undefined) ?? [];
   for (const arn of managedArns) {

@@ -60,6 +60,15 @@ describe('attachedPolicies edge cases', () => {
     expect(actions(named)).toEqual(['s3:PutObject']);
   });
 
+  test('a role whose logical id is overridden still gets its policies', () => {
+    const s = new Stack(new App(), 'S');
+    const r = role(s);
+    (r.node.defaultChild as iam.CfnRole).overrideLogicalId('RenamedRole');
+    new iam.Policy(s, 'Inline', { statements: [statement('s3:PutObject')], roles: [r] });
+    new iam.Policy(s, 'ForOther', { statements: [statement('s3:GetObject')], roles: [role2(s)] });
+    expect(attachedPolicies(r).statements.map(a => a.statement.Action)).toEqual(['s3:PutObject']);
+  });
+
   test('a role with a literal name gets no policy of another role', () => {
     const s = new Stack(new App(), 'S');
     const named = new iam.Role(s, 'Named', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'), roleName: 'fixed-name' });
@@ -128,6 +137,32 @@ describe('StackPolicyIndex', () => {
     const rolesOf = jest.spyOn(index, 'rolesOf');
     expect(attachedPolicies(r, index).statements).toEqual([]);
     expect(rolesOf).not.toHaveBeenCalledWith(forOther);
+  });
+});
+
+describe('StackPolicyIndex.policiesListing', () => {
+  test('finds each role\'s policies in tree order, resolving each policy\'s Roles once for all roles', () => {
+    const s = new Stack(new App(), 'S');
+    const r = role(s);
+    const other = role2(s);
+    const named = new iam.Role(s, 'Named', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'), roleName: 'fixed-name' });
+    const doc = { Statement: [] };
+    const second = new iam.Policy(s, 'Second', { statements: [statement('s3:PutObject')], roles: [r, other] });
+    const byToken = new iam.CfnPolicy(s, 'ByToken', { policyName: 'p', roles: [other.roleName], policyDocument: doc });
+    const byName = new iam.CfnPolicy(s, 'ByName', { policyName: 'q', roles: ['fixed-name'], policyDocument: doc });
+    r.addToPrincipalPolicy(statement('s3:GetObject'));
+    const index = new StackPolicyIndex(s);
+    const rolesOf = jest.spyOn(index, 'rolesOf');
+    const paths = (x: iam.Role) => index.policiesListing(x).map((p) => p.node.path);
+    const defaultPolicy = 'S/Role/DefaultPolicy/Resource';
+    // The default policy is created later but sits under the role, which comes first in the tree.
+    expect(paths(r)).toEqual([defaultPolicy, 'S/Second/Resource']);
+    expect(paths(other)).toEqual(['S/Second/Resource', 'S/ByToken']);
+    expect(paths(named)).toEqual(['S/ByName']);
+    expect(new Set(rolesOf.mock.calls.map(([policy]) => policy.node.path))).toEqual(new Set(['S/Second/Resource', 'S/ByName', defaultPolicy]));
+    expect(rolesOf).toHaveBeenCalledTimes(3);
+    expect(rolesOf).not.toHaveBeenCalledWith(byToken);
+    void second; void byName;
   });
 });
 
