@@ -14,6 +14,7 @@ import { HardenedCluster } from '../cluster/hardened-cluster';
 import { EncryptedLogGroup } from '../container/encrypted-log-group';
 import { HardenedContainer } from '../container/hardened-container';
 import { HardenedContainerOptions } from '../container/hardened-container-options';
+import { stackLogKey } from '../container/stack-log-key';
 import { ExecutionRoleTrust } from '../identity/execution-role-trust';
 import { HardenedExecutionRole } from '../identity/hardened-execution-role';
 import { HardenedTaskRole } from '../identity/hardened-task-role';
@@ -110,7 +111,11 @@ export interface HardenedFargateServiceProps {
   /**
    * The customer managed key of the service's log group.
    *
-   * @default a new key with rotation enabled
+   * The default key is shared by the hardened services of the stack: the key-policy statement that
+   * lets CloudWatch Logs use a key covers the log groups of the account and region either way, so a
+   * key per service would add a monthly fee each and no protection. Pass a key to give a service its own.
+   *
+   * @default the stack's log key (one per stack, rotation enabled, retained when removed)
    */
   readonly logEncryptionKey?: kms.IKey;
 
@@ -234,7 +239,10 @@ export class HardenedFargateService extends Construct implements iam.IGrantable 
       roleName: props.executionRoleName,
     });
 
-    const logs_ = new EncryptedLogGroup(this, 'Logs', { retention: props.logRetention, encryptionKey: props.logEncryptionKey });
+    const logs_ = new EncryptedLogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      encryptionKey: props.logEncryptionKey ?? stackLogKey(this),
+    });
     this.logGroup = logs_.logGroup;
     this.logEncryptionKey = logs_.encryptionKey;
 
