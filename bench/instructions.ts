@@ -6,8 +6,10 @@
 // The count covers the whole process; a run that only loads the modules and exits (`--load-only`) is subtracted,
 // so what remains is building the construct tree and `app.synth()`, as in the adoption benchmark's "synth" column.
 // valgrind serializes a process's threads onto one core, so two runs share the two cores without disturbing the
-// counts, and the count includes the garbage collector's helper threads.
-import { spawn } from 'node:child_process';
+// counts. The child runs with V8's `--single-threaded`: garbage collection and compilation happen on the main thread,
+// still counted, but no longer racing it, so the count of a run repeats to about 0.1 % (with V8's background threads,
+// two identical runs differed by up to 4.5 %).
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADOPTION_TARGET, VARIANTS, Variant } from './adoption';
@@ -18,11 +20,7 @@ const VALGRIND = 'valgrind';
 
 export interface InstructionOptions {
   readonly serviceCounts: number[];
-  /**
-   * Runs of each variant and size. The count is not exact: the garbage collector's and the compiler's
-   * background work varies a little from run to run (0.4 % between two stock runs of 600 services, 4.5 %
-   * between two hardened ones), so the median is used.
-   */
+  /** Runs of each variant and size; the median is used. With a single-threaded V8 one run is nearly exact. */
   readonly repetitions: number;
 }
 
@@ -40,9 +38,7 @@ interface Counted extends Job {
 function countInstructions(job: Job, outdir: string): Promise<number> {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
-  // tsx as an in-process loader: its CLI would start a second Node process, which valgrind does not follow.
-  const childArgs = ['--import', 'tsx', join(__dirname, 'synth-child.ts'), job.variant, String(Math.max(job.services, 1)), outdir, join(outdir, 'result.json')];
-  if (job.services === 0) childArgs.push('--load-only');
+  const childArgs = ['--single-threaded', ...synthChildArgs(job, outdir)];
   const args = [
     '--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null',
     // V8 writes machine code into its heap at run time: valgrind must re-read code it already translated.
@@ -73,6 +69,24 @@ function countInstructions(job: Job, outdir: string): Promise<number> {
   });
 }
 
+/** The child's arguments. tsx as an in-process loader: its CLI would start a second Node process, which valgrind does not follow. */
+function synthChildArgs(job: Job, outdir: string): string[] {
+  const args = ['--import', 'tsx', join(__dirname, 'synth-child.ts'), job.variant, String(Math.max(job.services, 1)), outdir, join(outdir, 'result.json')];
+  return job.services === 0 ? [...args, '--load-only'] : args;
+}
+
+/**
+ * Loads the modules once outside valgrind, so that tsx's cache of transpiled files is filled: otherwise the first
+ * counted runs after an edit would include transpiling the edited files.
+ */
+function fillTranspileCache(): void {
+  const outdir = join(ROOT, 'bench-out', 'instructions', 'warm-up');
+  mkdirSync(outdir, { recursive: true });
+  const run = spawnSync(process.execPath, synthChildArgs({ variant: 'stock', services: 0 }, outdir), { cwd: ROOT, encoding: 'utf8' });
+  rmSync(outdir, { recursive: true, force: true });
+  if (run.status !== 0) throw new Error(`loading the modules before counting failed (exit ${run.status}):\n${run.stderr.slice(-4000)}`);
+}
+
 function describe(job: Job): string {
   return job.services === 0 ? `loading the ${job.variant} modules` : `synthesis of ${job.services} ${job.variant} services`;
 }
@@ -101,6 +115,7 @@ export async function runInstructions(options: InstructionOptions): Promise<stri
     for (const variant of VARIANTS) jobs.push({ variant, services: 0 });
     for (const services of options.serviceCounts) for (const variant of VARIANTS) jobs.push({ variant, services });
   }
+  fillTranspileCache();
   const counted = await runAll(jobs);
   const counts = (variant: Variant, services: number) =>
     counted.filter((c) => c.variant === variant && c.services === services).map((c) => c.instructions);
