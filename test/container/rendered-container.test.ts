@@ -83,5 +83,8 @@ describe('renderedContainerDefinition', () => {
     whole.mockReturnValue({ Resources: { Task: { Properties: { ContainerDefinitions: [{ Name: 'proxy', Privileged: true }] } } } });
     expect(renderedContainerDefinition(proxy)).toEqual({ Name: 'proxy', Privileged: true });
     expect(whole).toHaveBeenCalledTimes(2);
+    Object.defineProperty(cfn, 'rawOverrides', { value: null });
+    expect(renderedContainerDefinition(proxy)).toEqual({ Name: 'proxy', Privileged: true });
+    expect(whole).toHaveBeenCalledTimes(3);
   });
 });

@@ -1,4 +1,4 @@
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Lazy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { attachedPolicies, describeStatement, StackPolicyIndex, statementActions } from '../../lib/identity/attached-statements';
 
@@ -67,6 +67,16 @@ describe('attachedPolicies edge cases', () => {
     new iam.Policy(s, 'Inline', { statements: [statement('s3:PutObject')], roles: [r] });
     new iam.Policy(s, 'ForOther', { statements: [statement('s3:GetObject')], roles: [role2(s)] });
     expect(attachedPolicies(r).statements.map(a => a.statement.Action)).toEqual(['s3:PutObject']);
+  });
+
+  test('a policy naming the role through a token of its own is matched once resolved', () => {
+    const s = new Stack(new App(), 'S');
+    const r = role(s);
+    const other = role2(s);
+    const doc = (action: string) => ({ Statement: [{ Effect: 'Allow', Action: action, Resource: 'arn:aws:s3:::b' }] });
+    new iam.CfnPolicy(s, 'ViaLazy', { policyName: 'lazy', roles: [Lazy.string({ produce: () => r.roleName })], policyDocument: doc('s3:GetObject') });
+    expect(attachedPolicies(r).statements.map(a => a.statement.Action)).toEqual(['s3:GetObject']);
+    expect(attachedPolicies(other).statements).toEqual([]);
   });
 
   test('a role with a literal name gets no policy of another role', () => {

@@ -38,6 +38,14 @@ describe('action globbing', () => {
         }
       }
     }
+    // And on every pair of ASCII characters, related by case or not.
+    for (let x = 0; x < 128; x++) {
+      for (let y = 0; y < 128; y++) {
+        const [a, b] = [String.fromCharCode(x), String.fromCharCode(y)];
+        if ('*?'.includes(a) || '*?'.includes(b)) continue;
+        if (actionMatches(`x:${a}`, `x:${b}`) !== new RegExp(`^x:${escape(a)}$`, 'is').test(`x:${b}`)) differences.push(`${x}/${y}`);
+      }
+    }
     expect(differences).toEqual([]);
     expect(actionMatches('\u212A', 'k')).toBe(false);
     expect(actionMatches('iam:PassRole', 'iam:PassRoles')).toBe(false);
