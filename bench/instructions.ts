@@ -7,7 +7,7 @@
 // so what remains is building the construct tree and `app.synth()`, as in the adoption benchmark's "synth" column.
 // valgrind serializes a process's threads onto one core, so two runs share the two cores without disturbing the
 // counts. The child runs with V8's `--single-threaded`: garbage collection and compilation happen on the main thread,
-// still counted, but no longer racing it, so the count of a run repeats to about 0.1 % (with V8's background threads,
+// still counted, but no longer racing it, so the count of a run repeats within 1 % (with V8's background threads,
 // two identical runs differed by up to 4.5 %).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
