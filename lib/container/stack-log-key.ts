@@ -11,8 +11,8 @@ export const STACK_LOG_KEY_ID = 'HardenedEcsLogKey';
  *
  * One key per stack, not one per service: the key-policy statement CloudWatch Logs needs names no
  * particular log group (a generated log group name cannot be referenced from the key policy
- * without a dependency cycle), so dedicated keys would protect nothing more. Every key costs a
- * monthly fee, and its policy and its synthesis work. A service that needs its own key passes one.
+ * without a dependency cycle), so dedicated keys would protect nothing more, while each costs a
+ * monthly fee, a key policy and synthesis work. A service that needs its own key passes one.
  */
 export function stackLogKey(scope: Construct): kms.IKey {
   const stack = Stack.of(scope);
